@@ -1,0 +1,57 @@
+"""Benchmark: `drafter parse corpus/*` on the seeds, with jieba alone as the anchor.
+
+Run:  python bench/bench_parse.py [--runs 7]
+Prints medians; copy them with the date and machine into BENCHMARKS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+def wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    files = sorted(str(p) for p in CORPUS.iterdir() if p.suffix in {".txt", ".docx"})
+    drafter_cmd = [sys.executable, "-m", "drafter", "parse", *files]
+    json_cmd = drafter_cmd[:4] + ["--json"] + files
+    jieba_cmd = [sys.executable, "-c",
+                 "import sys, jieba; jieba.setLogLevel(60)\n"
+                 "for f in sys.argv[1:]: jieba.lcut(open(f, encoding='utf-8').read())", *files]
+    startup_cmd = [sys.executable, "-c", "pass"]
+    no_jieba = subprocess.run(
+        [sys.executable, "-c", "import sys, drafter.parsing as p\n"
+         "[p.parse_file(f) for f in sys.argv[1:]]\nprint('jieba' in sys.modules)", *files],
+        capture_output=True, text=True, check=True).stdout.strip()
+
+    results = {}
+    for name, command in [("python startup", startup_cmd), ("drafter parse (outline)", drafter_cmd),
+                          ("drafter parse --json", json_cmd), ("jieba.lcut alone (anchor)", jieba_cmd)]:
+        wall(command)  # warm the file cache
+        results[name] = statistics.median(wall(command) for _ in range(args.runs))
+
+    chars = sum(len(Path(f).read_text(encoding="utf-8", errors="replace")) for f in files)
+    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+    print(f"files: {len(files)}, characters: {chars}, runs: {args.runs} (median wall seconds)")
+    for name, seconds in results.items():
+        print(f"  {name:28s} {seconds:.3f} s")
+    print(f"  jieba imported while parsing: {no_jieba}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""The library API: every command of `drafter` is a function here.
+
+`drafter.cli` is a thin click layer over these functions. Heavy modules
+(jieba above all) are imported inside the functions that need them, so that
+`drafter --help` and `drafter draft` start fast.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from drafter.model import Document
+
+
+# -- parse -------------------------------------------------------------------
+
+def parse_file(path: str | os.PathLike) -> "Document":
+    """Read, clean and outline one .txt or .docx file. Raises DrafterError."""
+    from drafter.parsing import parse_file as _parse_file
+
+    return _parse_file(path)
+
+
+def parse_text(text: str, source: str = "") -> "Document":
+    """Clean and outline text already in memory."""
+    from drafter.parsing import parse_text as _parse_text
+
+    return _parse_text(text, source=source)
+
+
+# -- mine ------------------------------------------------------------------
+
+def mine(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.PathLike | None = None,
+         *, jobs: int | None = None, progress: bool = False) -> Any:
+    """Mine skeletons.yaml and phrases.yaml from a corpus into out_dir."""
+    from drafter.mining import mine_corpus
+
+    return mine_corpus(corpus_dir, out_dir, jobs=jobs, progress=progress)
+
+
+def phrases(bank_dir: str | os.PathLike | None = None, *, role: str | None = None,
+            type: str | None = None, search: str | None = None, top: int | None = None) -> list[dict]:
+    """Ranked phrase-bank entries, best first."""
+    from drafter.bank import query_phrases
+
+    return query_phrases(bank_dir, role=role, type=type, search=search, top=top)
+
+
+def skeletons(bank_dir: str | os.PathLike | None = None, *, kind: str | None = None) -> list[dict]:
+    """Mined skeletons, optionally of one kind."""
+    from drafter.bank import query_skeletons
+
+    return query_skeletons(bank_dir, kind=kind)
+
+
+# -- init / draft ------------------------------------------------------------
+
+def init_fill(kind: str, out_path: str | os.PathLike, bank_dir: str | os.PathLike | None = None) -> Path:
+    """Write a commented starter fill file for a document kind."""
+    from drafter.drafting import init_fill as _init_fill
+
+    return _init_fill(kind, out_path, bank_dir=bank_dir)
+
+
+def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str | None = None,
+          bank_dir: str | os.PathLike | None = None) -> Any:
+    """Draft a fill file into .docx, .md or .txt."""
+    from drafter.drafting import draft as _draft
+
+    return _draft(fill_path, out_path, fmt=fmt, bank_dir=bank_dir)
+
+
+# -- check / extract -------------------------------------------------------
+
+def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
+          year: int | None = None) -> Any:
+    """Review a draft; returns a report with its findings."""
+    from drafter.checking import check as _check
+
+    return _check(path, corpus_dir=corpus_dir, year=year)
+
+
+def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int | None = None) -> Any:
+    """Turn last year's document into a fill file."""
+    from drafter.extracting import extract as _extract
+
+    return _extract(path, out_path, year=year)

@@ -1,0 +1,47 @@
+"""Write output files atomically: a temp file in the same folder, then rename.
+
+A failure half-way never leaves a half-written file or damages an existing one.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.errors import DrafterError
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise DrafterError(f"无法写入输出文件：目录“{folder}”不存在", path=str(target))
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise DrafterError(f"无法写入输出文件（{exc.strerror}）", path=str(target)) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if target.is_dir():
+            raise DrafterError("无法写入输出文件：该路径是一个目录", path=str(target))
+        os.replace(temp_name, target)
+    except OSError as exc:
+        _discard(temp_name)
+        raise DrafterError(f"无法写入输出文件（{exc.strerror}）", path=str(target)) from None
+    except BaseException:
+        _discard(temp_name)
+        raise
+
+
+def write_text_atomic(path: str | os.PathLike, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def _discard(temp_name: str) -> None:
+    try:
+        os.unlink(temp_name)
+    except OSError:
+        pass

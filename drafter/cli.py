@@ -1,0 +1,196 @@
+"""Command line: a thin click layer over `drafter.api`.
+
+Only click and the small error module are imported at start-up; each command
+imports what it needs when it runs.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from drafter import api
+from drafter.errors import EXIT_BAD_INPUT, DrafterError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(error: DrafterError) -> None:
+    click.echo(f"错误：{error}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+class _Group(click.Group):
+    """Turns DrafterError into one line and exit code 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DrafterError as error:
+            _fail(error)
+        except KeyboardInterrupt:
+            click.echo("已中断。", err=True)
+            sys.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:  # a bug in drafter: still one line, no traceback
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            click.echo(f"drafter 内部错误：{type(error).__name__}: {error}（设置 DRAFTER_DEBUG=1 可查看详情）", err=True)
+            sys.exit(1)
+
+    def list_commands(self, ctx):
+        return list(self.commands)  # keep the order of the pipeline, not alphabetical
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(package_name="drafter", message="drafter %(version)s")
+def main() -> None:
+    """drafter：离线起草工作总结、述职报告等材料，版式符合 GB/T 9704-2012。
+
+    \b
+    常用流程：
+      drafter parse corpus/*.txt          解析范文，查看提纲与清理掉的杂质
+      drafter mine corpus/                从范文库提炼结构骨架与常用语库
+      drafter init --kind annual -o 填写.yaml   生成填写模板
+      drafter draft 填写.yaml -o 总结.docx      生成符合国标版式的文稿
+      drafter check 总结.docx             检查占位符、序号、过时提法与照抄
+      drafter extract 去年总结.docx -o 今年.yaml --year 2025   由去年文稿生成今年填写文件
+    """
+
+
+# -- parse -------------------------------------------------------------------
+
+@main.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（多个文件时为列表）。")
+def parse(files: tuple[str, ...], as_json: bool) -> None:
+    """解析 .txt / .docx 文稿，输出带角色标注的提纲。
+
+    清理付费标记、广告、密码、免责声明、网页杂质等，并列出清理了什么。
+    """
+    from drafter.outline_view import render_outline
+
+    documents = []
+    failed = False
+    for path in files:
+        try:
+            documents.append(api.parse_file(path))
+        except DrafterError as error:
+            click.echo(f"错误：{error}", err=True)
+            failed = True
+    if as_json:
+        data = [doc.to_dict() for doc in documents]
+        payload = data[0] if len(files) == 1 and data else data
+        if documents or not failed:
+            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(render_outline(doc) for doc in documents), nl=bool(documents))
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+# -- mine / phrases / skeletons ------------------------------------------------
+
+@main.command(context_settings=CONTEXT)
+@click.argument("corpus_dir", required=False, type=click.Path())
+@click.option("-o", "--out", "out_dir", type=click.Path(), help="输出目录（默认：随程序发布的 templates/ 语库）。")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="并行进程数（默认：CPU 核数）。")
+@click.option("-q", "--quiet", is_flag=True, help="不显示进度条。")
+def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, quiet: bool) -> None:
+    """从范文库提炼结构骨架（skeletons.yaml）和常用语库（phrases.yaml）。"""
+    progress = not quiet and sys.stderr.isatty()
+    report = api.mine(corpus_dir, out_dir, jobs=jobs, progress=progress)
+    if not quiet:
+        click.echo(str(report))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
+@click.option("--role", help="按章节角色筛选：achievements / problems / causes / plans / experience / other。")
+@click.option("--type", "entry_type", help="按类型筛选：term / pattern / heading / sentence。")
+@click.option("--search", help="只显示包含该文字的条目。")
+@click.option("--top", type=click.IntRange(1), help="最多显示多少条。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出。")
+def phrases(bank_dir, role, entry_type, search, top, as_json) -> None:
+    """查看常用语库：固定提法、句式、标题对仗句、各类章节常用句。"""
+    entries = api.phrases(bank_dir, role=role, type=entry_type, search=search, top=top)
+    if as_json:
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+    else:
+        from drafter.bank import render_phrase_table
+
+        click.echo(render_phrase_table(entries))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
+@click.option("--kind", help="文稿类型：annual / half_year / debrief / report / experience / other。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出。")
+def skeletons(bank_dir, kind, as_json) -> None:
+    """查看各类文稿的结构骨架：章节顺序、常见标题、开头与结尾套语。"""
+    found = api.skeletons(bank_dir, kind=kind)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        from drafter.bank import render_skeletons
+
+        click.echo(render_skeletons(found))
+
+
+# -- init / draft --------------------------------------------------------------
+
+@main.command(context_settings=CONTEXT)
+@click.option("--kind", required=True, help="文稿类型：annual（年度总结）/ half_year（半年汇报）/ debrief（述职报告）等。")
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
+@click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
+def init(kind: str, out_path: str, bank_dir: str | None) -> None:
+    """生成带中文注释的填写文件模板。"""
+    written = api.init_fill(kind, out_path, bank_dir=bank_dir)
+    click.echo(f"已生成填写文件：{written}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("fill", type=click.Path())
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="输出文件（.docx / .md / .txt）。")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), help="输出格式（默认按扩展名判断）。")
+@click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
+def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> None:
+    """按填写文件起草文稿，输出符合 GB/T 9704-2012 版式的 .docx（或 Markdown / 纯文本）。"""
+    report = api.draft(fill, out_path, fmt=fmt, bank_dir=bank_dir)
+    for warning in getattr(report, "warnings", []):
+        click.echo(f"提示：{warning}", err=True)
+    click.echo(str(report))
+
+
+# -- check / extract -----------------------------------------------------------
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path())
+@click.option("--corpus", "corpus_dir", type=click.Path(), help="用于比对照抄的范文库目录。")
+@click.option("--year", type=click.IntRange(1949, 2100), help="文稿所属年度（默认取标题或日期中的年份）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+def check(file: str, corpus_dir: str | None, year: int | None, as_json: bool) -> None:
+    """检查文稿：遗留占位符、序号错误、过时提法、照抄范文、结构缺项。"""
+    report = api.check(file, corpus_dir=corpus_dir, year=year)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.render())
+    sys.exit(report.exit_code)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path())
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
+@click.option("--year", type=click.IntRange(1949, 2100), help="新的年度：年份前移，上年数据变为待填占位符。")
+def extract(file: str, out_path: str, year: int | None) -> None:
+    """由去年的文稿生成今年的填写文件。"""
+    report = api.extract(file, out_path, year=year)
+    click.echo(str(report))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,157 @@
+"""The one document model.
+
+Readers (corpus files) and the fill-file path both produce a `Document`;
+writers, miners, the checker and the extractor only consume it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = ("achievements", "problems", "causes", "plans", "experience", "other")
+KINDS = ("annual", "half_year", "debrief", "report", "experience", "other")
+
+# Keys of Document.to_dict(), in this order: the `drafter parse --json` contract.
+DOCUMENT_KEYS = (
+    "source", "kind", "title", "opening", "closing",
+    "signature", "date", "sections", "removed", "warnings",
+)
+SECTION_KEYS = ("level", "marker", "heading", "role", "paragraphs", "items", "children")
+
+
+@dataclass
+class Line:
+    """One paragraph of source text as read, before outline parsing."""
+
+    text: str
+    lineno: int  # 1-based line (.txt) or paragraph number (.docx)
+    style_level: int | None = None  # heading level from a .docx style, if any
+
+
+@dataclass
+class Removal:
+    """A piece of noise taken out of the source, with the rule that took it."""
+
+    rule: str
+    text: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "text": self.text, "line": self.line}
+
+
+@dataclass
+class Notice:
+    """A problem found while reading (numbering, encoding ...); never fatal."""
+
+    code: str
+    message: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "line": self.line}
+
+
+@dataclass
+class Section:
+    """A numbered heading with its body. Levels follow GB/T 9704 numbering:
+    1 一、  2 （一）  3 1.  4 （1）."""
+
+    level: int
+    marker: str = ""
+    heading: str = ""
+    role: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    line: int | None = None  # source line of the heading; not part of the JSON
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "marker": self.marker,
+            "heading": self.heading,
+            "role": self.role,
+            "paragraphs": list(self.paragraphs),
+            "items": list(self.items),
+            "children": [child.to_dict() for child in self.children],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Section:
+        return cls(
+            level=int(data["level"]),
+            marker=data.get("marker", ""),
+            heading=data.get("heading", ""),
+            role=data.get("role"),
+            paragraphs=list(data.get("paragraphs", [])),
+            items=list(data.get("items", [])),
+            children=[cls.from_dict(c) for c in data.get("children", [])],
+        )
+
+    def walk(self):
+        """This section and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def text_blocks(self) -> list[str]:
+        """Heading, paragraphs and items of this node only (not children)."""
+        blocks = [self.heading] if self.heading else []
+        return blocks + self.paragraphs + self.items
+
+
+@dataclass
+class Document:
+    source: str = ""
+    kind: str = "other"
+    title: str = ""
+    opening: str = ""
+    closing: str = ""
+    signature: str = ""
+    date: str = ""
+    sections: list[Section] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "title": self.title,
+            "opening": self.opening,
+            "closing": self.closing,
+            "signature": self.signature,
+            "date": self.date,
+            "sections": [s.to_dict() for s in self.sections],
+            "removed": [r.to_dict() for r in self.removed],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            source=data.get("source", ""),
+            kind=data.get("kind", "other"),
+            title=data.get("title", ""),
+            opening=data.get("opening", ""),
+            closing=data.get("closing", ""),
+            signature=data.get("signature", ""),
+            date=data.get("date", ""),
+            sections=[Section.from_dict(s) for s in data.get("sections", [])],
+            removed=[Removal(**r) for r in data.get("removed", [])],
+            warnings=[Notice(**w) for w in data.get("warnings", [])],
+        )
+
+    def walk(self):
+        """Every section node in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def body_texts(self) -> list[str]:
+        """All running text: opening, every node's blocks, closing."""
+        texts = [t for t in self.opening.split("\n") if t]
+        for node in self.walk():
+            texts.extend(node.text_blocks())
+        texts.extend(t for t in self.closing.split("\n") if t)
+        return texts

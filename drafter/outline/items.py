@@ -1,0 +1,71 @@
+"""一是/二是/三是… enumerations inside a paragraph."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.outline.markers import ITEM_BOUNDARY, ITEM_MARKER, cn_to_int, int_to_cn
+
+# How far a number may jump forward and still be read as the next item (一是 → 三是).
+MAX_SKIP = 3
+
+
+@dataclass
+class ItemMark:
+    start: int  # where the marker starts
+    end: int  # where the item text starts
+    number: int
+    doubled: bool  # 三是是
+
+
+@dataclass
+class ItemSplit:
+    lead: str
+    items: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    doubled: list[int] = field(default_factory=list)  # numbers written as N是是
+
+
+def find_item_marks(text: str, last_number: int = 0) -> list[ItemMark]:
+    """Item markers in `text` that continue a sequence whose last number was `last_number`.
+
+    A marker counts only at the start of the text or after punctuation, and only
+    when its number comes next (or skips ahead by a little, at a sentence end).
+    """
+    marks: list[ItemMark] = []
+    expected = last_number + 1
+    for found in ITEM_MARKER.finditer(text):
+        number = cn_to_int(found.group(1))
+        if number is None:
+            continue
+        start = found.start()
+        before = text[start - 1] if start else ""
+        at_start = start == 0 or before in " \u3000"
+        if not at_start and before not in ITEM_BOUNDARY:
+            continue
+        if number == expected:
+            pass
+        elif expected < number <= expected + MAX_SKIP - 1 and (at_start or before in "。；;.!！?？"):
+            pass
+        else:
+            continue
+        marks.append(ItemMark(start, found.end(), number, bool(found.group(2))))
+        expected = number + 1
+    return marks
+
+
+def split_items(text: str, last_number: int = 0) -> ItemSplit:
+    marks = find_item_marks(text, last_number)
+    if not marks:
+        return ItemSplit(lead=text)
+    split = ItemSplit(lead=text[: marks[0].start].strip())
+    for mark, following in zip(marks, marks[1:] + [None]):
+        end = following.start if following else len(text)
+        split.items.append(text[mark.end:end].strip())
+        split.numbers.append(mark.number)
+        if mark.doubled:
+            split.doubled.append(mark.number)
+    return split
+
+
+def item_label(number: int) -> str:
+    return f"{int_to_cn(number)}是"

@@ -1,0 +1,96 @@
+"""Heading and item markers as GB/T 9704 numbers them.
+
+Level is fixed by the marker's style, never by position:
+一、 = 1, （一） = 2, 1. = 3, （1） = 4; full and half width both.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERAL_CHARS = "一二三四五六七八九十"
+_CN_NUMERAL = r"[一二三四五六七八九十]{1,3}"
+_DIGITS = r"[0-9０-９]{1,2}"
+
+# Sentence ends and clause ends, full and half width.
+SENTENCE_END = "。！？!?"
+CLAUSE_END = SENTENCE_END + "；;：:"
+
+
+def cn_to_int(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; None if not a numeral."""
+    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        if len(text) != 1:
+            return None
+        return CN_DIGITS[text]
+    tens, _, units = text.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return None
+    tens_value = CN_DIGITS[tens] if tens else 1
+    units_value = CN_DIGITS[units] if units else 0
+    return tens_value * 10 + units_value
+
+
+def int_to_cn(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (1..99)."""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    tens, units = divmod(number, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+
+
+def _to_int(text: str) -> int | None:
+    if text and all(ch in "0123456789０１２３４５６７８９" for ch in text):
+        return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return cn_to_int(text)
+
+
+# A marker at the start of a paragraph. Order matters: （1） before 1.
+_MARKERS = [
+    (4, re.compile(rf"^[（(]\s*({_DIGITS})\s*[）)]\s*[、.．]?")),
+    (2, re.compile(rf"^[（(]\s*({_CN_NUMERAL})\s*[）)]\s*[、.．]?")),
+    (1, re.compile(rf"^({_CN_NUMERAL})\s*[、.．]")),
+    # 1. / 1、 / 1． but not 1.5 or 2023.12
+    (3, re.compile(rf"^({_DIGITS})\s*(?:[、．]|\.(?![0-9]))")),
+]
+
+
+@dataclass(frozen=True)
+class Marker:
+    level: int
+    number: int
+    text: str  # as written, e.g. "（一）"
+
+
+def match_marker(text: str) -> tuple[Marker, str] | None:
+    """The heading marker that starts `text`, and the text after it."""
+    for level, pattern in _MARKERS:
+        found = pattern.match(text)
+        if found:
+            number = _to_int(found.group(1))
+            if number is None or number == 0:
+                continue
+            return Marker(level, number, found.group(0).strip()), text[found.end():].lstrip()
+    return None
+
+
+def marker_pattern(level: int, number: int) -> re.Pattern[str]:
+    """A pattern finding one specific marker anywhere in a line (for glued headings)."""
+    cn = int_to_cn(number)
+    if level == 1:
+        return re.compile(rf"(?<![一二三四五六七八九十第之统单唯万]){cn}\s*、")
+    if level == 2:
+        return re.compile(rf"[（(]\s*{cn}\s*[）)]")
+    if level == 3:
+        return re.compile(rf"(?<![0-9０-９.．]){number}\s*(?:[、．]|\.(?![0-9]))")
+    return re.compile(rf"[（(]\s*{number}\s*[）)]")
+
+
+# 一是 … 二是 … inline enumeration markers (also the typo 三是是).
+ITEM_MARKER = re.compile(rf"({_CN_NUMERAL})是(是?)")
+ITEM_BOUNDARY = set(CLAUSE_END + "，,、 \u3000")

@@ -1,0 +1,39 @@
+"""The outline parser: an ordered chain of small named rules over an `OutlineState`.
+
+Add a rule by writing one function `rule(state) -> None` and putting it in RULES.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from drafter.model import Document, Line
+from drafter.outline.rules.closing import take_closing
+from drafter.outline.rules.glued_headings import split_glued_headings
+from drafter.outline.rules.kind import assign_kind
+from drafter.outline.rules.numbering import check_numbering
+from drafter.outline.rules.roles import assign_roles
+from drafter.outline.rules.sections import build_sections
+from drafter.outline.rules.signature_date import take_signature_and_date
+from drafter.outline.rules.title import take_title
+from drafter.outline.state import OutlineState
+
+Rule = Callable[[OutlineState], None]
+
+RULES: list[tuple[str, Rule]] = [
+    ("glued_headings", split_glued_headings),
+    ("title", take_title),
+    ("signature_date", take_signature_and_date),
+    ("sections", build_sections),
+    ("roles", assign_roles),
+    ("closing", take_closing),
+    ("kind", assign_kind),
+    ("numbering", check_numbering),
+]
+
+
+def parse_lines(lines: list[Line], doc: Document | None = None) -> Document:
+    """Outline cleaned lines into `doc` (a new Document if none is given)."""
+    state = OutlineState(lines=list(lines), doc=doc or Document())
+    for _name, rule in RULES:
+        rule(state)
+    return state.doc

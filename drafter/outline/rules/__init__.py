@@ -1,0 +1,1 @@
+"""Outline rules, one concept per module. `drafter.outline.parser.RULES` gives their order."""

@@ -1,0 +1,42 @@
+"""The closing paragraph after the last section (…虽取得一定成效，但… / 下一步，…)."""
+from __future__ import annotations
+
+import re
+
+from drafter.outline.state import OutlineState
+
+# A summing-up that closes the whole document, whatever the last section is.
+_SUMMING_UP = re.compile(
+    r"虽(然)?(取得|有).{0,12}(成效|成绩|进展)|总之|总的来(看|说)|总体来(看|说)|回顾.{0,10}(一年|半年|过去)|"
+    r"展望|新的一年|新的征程|在今后的工作中|今后，?我们|站在新的起点"
+)
+# Looking ahead: closes the document only when the last section is not the plans.
+_LOOKING_AHEAD = re.compile(r"下一步|下步|今后|接下来|明年")
+
+
+def take_closing(state: OutlineState) -> None:
+    """Move the document's trailing plain paragraphs out of the last node when they close it."""
+    doc = state.doc
+    if not doc.sections or not state.blocks:
+        return
+    last_role = doc.sections[-1].role
+    tail = []
+    for block in reversed(state.blocks):
+        if block.node is None or not block.plain:
+            break
+        tail.append(block)
+    tail.reverse()
+    # The closing starts at the first tail paragraph that reads like one.
+    for position, block in enumerate(tail):
+        text = block.node.paragraphs[block.index]
+        if _SUMMING_UP.search(text) or (last_role != "plans" and _LOOKING_AHEAD.search(text[:30])):
+            closing = tail[position:]
+            node = block.node
+            if all(b.node is node for b in closing) and _keeps_content(node, len(closing)):
+                doc.closing = "\n".join(node.paragraphs[b.index] for b in closing)
+                del node.paragraphs[block.index:]
+            return
+
+
+def _keeps_content(node, removed: int) -> bool:
+    return bool(node.heading or node.items or node.children or len(node.paragraphs) > removed)

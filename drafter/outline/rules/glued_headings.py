@@ -1,0 +1,93 @@
+"""Split headings glued to earlier text on one line.
+
+Bad copy-paste gives "…工作计划一、政治思想建设情况一是强化思想教育…". A marker
+is split off only when its number is the next one expected at its level and it
+stands where a heading can start.
+"""
+from __future__ import annotations
+
+import re
+
+from drafter.model import Line
+from drafter.outline.markers import ITEM_MARKER, match_marker, marker_pattern
+from drafter.outline.state import OutlineState
+
+_SENTENCE_END_BEFORE = "。！？!?"
+_MAX_GLUED_SEGMENT = 30
+_SEGMENT_END = re.compile(r"[。！？!?；;：:，,]")
+_OPENERS, _CLOSERS = "《“‘「『", "》”’」』"
+
+
+def split_glued_headings(state: OutlineState) -> None:
+    last = {1: 0, 2: 0, 3: 0, 4: 0}
+    result: list[Line] = []
+    queue = list(state.lines)
+    while queue:
+        line = queue.pop(0)
+        text = line.text
+        start = match_marker(text)
+        if start:
+            marker, _ = start
+            _count(last, marker.level, marker.number)
+        cut = _find_glued(text, last, skip=len(start[0].text) if start else 0)
+        if cut is None:
+            result.append(line)
+            continue
+        head, tail = text[:cut].rstrip(), text[cut:]
+        result.append(Line(head, line.lineno, line.style_level))
+        queue.insert(0, Line(tail, line.lineno))
+    state.lines = result
+
+
+def _count(last: dict[int, int], level: int, number: int) -> None:
+    last[level] = number
+    for lower in range(level + 1, 5):
+        last[lower] = 0
+
+
+def _find_glued(text: str, last: dict[int, int], skip: int) -> int | None:
+    best: int | None = None
+    for level in (1, 2, 3):
+        pattern = marker_pattern(level, last[level] + 1)
+        for found in pattern.finditer(text, max(skip, 1)):
+            if _can_start_heading(text, found.start(), found.end(), level):
+                if best is None or found.start() < best:
+                    best = found.start()
+                break
+    return best
+
+
+def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
+    if _inside_quotes(text[:start]):
+        return False
+    before = text[start - 1]
+    after = text[end:]
+    if not after.strip():
+        return False
+    if before in _SENTENCE_END_BEFORE:
+        return True
+    if level == 3:
+        return False  # 1. glued to a word is too often a number in running text
+    # Glued to a word, a colon or a semicolon: the heading must be short and
+    # followed by the end of the line or by more structure.
+    segment_end = _SEGMENT_END.search(after)
+    item = ITEM_MARKER.search(after)
+    stop = min(m.start() for m in (segment_end, item) if m) if (segment_end or item) else len(after)
+    if stop > _MAX_GLUED_SEGMENT or stop == 0:
+        return False
+    rest = after[stop:]
+    if not rest:
+        return True
+    if item and item.start() == stop and item.group(1) == "一":
+        return True
+    return match_marker(rest) is not None
+
+
+def _inside_quotes(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+    return depth > 0

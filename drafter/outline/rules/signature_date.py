@@ -1,0 +1,52 @@
+"""Signature (落款) and date lines at the end of the document."""
+from __future__ import annotations
+
+import re
+
+from drafter.outline.markers import match_marker
+from drafter.outline.state import OutlineState
+
+_CN = "〇零○一二三四五六七八九十"
+DATE = re.compile(
+    rf"(?:[0-9]{{4}}|[{_CN}]{{4}})\s*年\s*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"\s*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
+    r"|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}"
+)
+_DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE.pattern})\s*[）)]?$")
+MAX_SIGNATURE_CHARS = 30
+_SIGNATURE_PUNCT = re.compile(r"[。，,；;！？!?]")
+_ORG_SUFFIX = re.compile(
+    r"(委员会|党委|党组|总支|支部|工委|纪委|政府|办公室|办公厅|局|厅|委|办|处|科|所|中心|院|校|公司|集团|"
+    r"协会|学会|联合会|大队|中队|站|社区|街道|镇|乡|村|述职人[:：].*|汇报人[:：].*|报告人[:：].*)$"
+)
+
+
+def take_signature_and_date(state: OutlineState) -> None:
+    lines = state.lines
+    if len(lines) < 2:
+        return
+    last = lines[-1].text
+    if _DATE_LINE.match(last):
+        state.doc.date = last.strip("（）() ")
+        lines = lines[:-1]
+        if len(lines) >= 2 and _looks_like_signature(lines[-1].text, strict=False):
+            state.doc.signature = lines[-1].text
+            lines = lines[:-1]
+    else:
+        combined = re.match(rf"^(.{{2,{MAX_SIGNATURE_CHARS}}}?)\s+({DATE.pattern})$", last)
+        if combined and _looks_like_signature(combined.group(1), strict=False):
+            state.doc.signature, state.doc.date = combined.group(1).strip(), combined.group(2)
+            lines = lines[:-1]
+        elif _looks_like_signature(last, strict=True):
+            state.doc.signature = last
+            lines = lines[:-1]
+    state.lines = lines
+
+
+def _looks_like_signature(text: str, strict: bool) -> bool:
+    if len(text) > MAX_SIGNATURE_CHARS or _SIGNATURE_PUNCT.search(text) or match_marker(text):
+        return False
+    if "一是" in text or "是" in text[-2:]:
+        return False
+    return bool(_ORG_SUFFIX.search(text)) or (not strict and len(text) <= 20)
+

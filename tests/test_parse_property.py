@@ -1,0 +1,46 @@
+"""Property-based: the parser never raises on random text, bytes or marker soup."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import drafter
+from drafter.errors import DrafterError
+from drafter.model import DOCUMENT_KEYS
+
+MARKERS = ["一、", "二、", "四、", "（一）", "(二)", "（三）", "1.", "2、", "3．", "（1）", "(2)", "一是", "二是",
+           "三是是", "五是", "##paidbegin##", "##paidend##", "。", "，", "：", "\n", "\r\n", "\u3000", " ",
+           "（2946字）", "本文档编辑密码：abc", "2023年12月20日", "X", "XX", "下一步，", "虽取得一定成效，但",
+           "【哒哒素材库】添加客服", "问题", "计划", "《", "》", "“", "”", "十", "是"]
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
+soup = st.lists(st.one_of(st.sampled_from(MARKERS), words), max_size=80).map("".join)
+settings_ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _assert_valid(doc):
+    data = doc.to_dict()
+    assert tuple(data) == DOCUMENT_KEYS
+    for node in doc.walk():
+        assert 1 <= node.level <= 4
+        assert node.role is None or node.level == 1
+
+
+@settings_
+@given(soup)
+def test_marker_soup_never_raises(text):
+    _assert_valid(drafter.parse_text(text))
+
+
+@settings_
+@given(st.text(max_size=400))
+def test_random_text_never_raises(text):
+    _assert_valid(drafter.parse_text(text))
+
+
+@settings_
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".docx", ".TXT", ""]))
+def test_random_bytes_give_a_document_or_a_clear_error(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("bytes") / f"random{suffix}"
+    path.write_bytes(data)
+    try:
+        _assert_valid(drafter.parse_file(path))
+    except DrafterError as error:
+        assert str(path) in str(error)
