@@ -1,0 +1,96 @@
+"""A Document in reading order, as typed paragraphs every writer shares.
+
+The .docx, Markdown and plain-text writers all render the same blocks, so
+numbering, run-on headings and skipping empty parts are decided once, here.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from drafter.model import Document, Section
+from drafter.writers.numbering import heading_marker, item_prefix
+
+TITLE = "title"
+BODY = "body"            # opening, section paragraphs, closing
+HEADING = "heading"      # a heading on its own line
+RUNON = "runon"          # a level 3/4 heading running on into its first paragraph
+ITEM = "item"            # 一是… paragraph
+SIGNATURE = "signature"
+DATE = "date"
+
+_BLANK = " \t\r\u3000\xa0\ufeff"
+_SENTENCE_END = "。！？!?"
+# A run-on heading already ending in one of these gets no added 。
+_HEADING_END = _SENTENCE_END + "：:；;…"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str          # the whole paragraph, generated markers included
+    level: int = 0     # 1-4 for HEADING and RUNON
+    marker_len: int = 0  # length of the generated 一、/（一）/1./（1）/一是 prefix
+    lead_len: int = 0    # RUNON: length of the part set as heading (marker + first sentence)
+
+    @property
+    def content(self) -> str:
+        """The text after the generated marker."""
+        return self.text[self.marker_len:]
+
+
+def document_blocks(doc: Document) -> list[Block]:
+    blocks: list[Block] = []
+    title = _clean(doc.title)
+    if title:
+        blocks.append(Block(TITLE, title))
+    blocks.extend(Block(BODY, line) for line in _lines(doc.opening))
+    _add_sections(doc.sections, blocks)
+    blocks.extend(Block(BODY, line) for line in _lines(doc.closing))
+    blocks.extend(Block(SIGNATURE, line) for line in _lines(doc.signature))
+    date = _clean(doc.date)
+    if date:
+        blocks.append(Block(DATE, date))
+    return blocks
+
+
+def _add_sections(sections: list[Section], blocks: list[Block]) -> None:
+    numbers: Counter[int] = Counter()  # per level, among these siblings
+    for section in sections:
+        level = min(max(section.level, 1), 4)
+        heading = _clean(section.heading)
+        marker = ""
+        if heading:
+            numbers[level] += 1
+            marker = heading_marker(level, numbers[level])
+        paragraphs = [line for text in section.paragraphs for line in _lines(text)]
+        if heading and level >= 3 and paragraphs:
+            blocks.append(_runon(level, marker, heading, paragraphs.pop(0)))
+        elif heading:
+            if level <= 2:
+                heading = heading.rstrip("。")
+            blocks.append(Block(HEADING, marker + heading, level, len(marker)))
+        blocks.extend(Block(BODY, text) for text in paragraphs)
+        items = [_clean(item) for item in section.items]
+        for number, item in enumerate((item for item in items if item), start=1):
+            prefix = item_prefix(number)
+            blocks.append(Block(ITEM, prefix + item, marker_len=len(prefix)))
+        _add_sections(section.children, blocks)
+
+
+def _runon(level: int, marker: str, heading: str, first: str) -> Block:
+    """1.强化学习。创新学习方式…: only the heading's first sentence is the heading."""
+    if not heading.endswith(tuple(_HEADING_END)):
+        heading += "。"
+    ends = [heading.index(mark) for mark in _SENTENCE_END if mark in heading]
+    sentence_len = min(ends) + 1 if ends else len(heading)
+    return Block(RUNON, marker + heading + first, level, len(marker), len(marker) + sentence_len)
+
+
+def _clean(text: str | None) -> str:
+    return (text or "").strip(_BLANK)
+
+
+def _lines(text: str | None) -> list[str]:
+    """Paragraphs of a multi-paragraph field; "\\n" separates them."""
+    return [line for raw in (text or "").split("\n") if (line := _clean(raw))]
