@@ -15,12 +15,9 @@ def parse_file(path: str | os.PathLike) -> Document:
 
 def parse_text(text: str, source: str = "") -> Document:
     """Clean and outline text already in memory."""
-    lines = [
-        Line(stripped, number)
-        for number, raw in enumerate(text.splitlines(), start=1)
-        if (stripped := raw.strip(" \t\u3000\xa0\ufeff"))
-    ]
-    return parse_lines(lines, source=source)
+    from drafter.reading import lines_from_text
+
+    return parse_lines(lines_from_text(text), source=source)
 
 
 def parse_lines(lines: list[Line], source: str = "") -> Document:

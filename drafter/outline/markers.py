@@ -93,4 +93,4 @@ def marker_pattern(level: int, number: int) -> re.Pattern[str]:
 
 # 一是 … 二是 … inline enumeration markers (also the typo 三是是).
 ITEM_MARKER = re.compile(rf"({_CN_NUMERAL})是(是?)")
-ITEM_BOUNDARY = set(CLAUSE_END + "，,、 \u3000")
+ITEM_BOUNDARY = set(CLAUSE_END + ".，,、 \u3000")

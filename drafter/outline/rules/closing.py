@@ -8,7 +8,9 @@ from drafter.outline.state import OutlineState
 # A summing-up that closes the whole document, whatever the last section is.
 _SUMMING_UP = re.compile(
     r"虽(然)?(取得|有).{0,12}(成效|成绩|进展)|总之|总的来(看|说)|总体来(看|说)|回顾.{0,10}(一年|半年|过去)|"
-    r"展望|新的一年|新的征程|在今后的工作中|今后，?我们|站在新的起点"
+    r"展望|新的一年|新的征程|在今后的工作中|今后，?我们|站在新的起点|"
+    # the formal last words of a report or debrief
+    r"^以上(报告|汇报|述职)|请予审议|请审议|妥否|特此报告|不妥之处|批评指正"
 )
 # Looking ahead: closes the document only when the last section is not the plans.
 _LOOKING_AHEAD = re.compile(r"下一步|下步|今后|接下来|明年")

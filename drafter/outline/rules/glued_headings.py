@@ -14,7 +14,8 @@ from drafter.outline.state import OutlineState
 
 _SENTENCE_END_BEFORE = "。！？!?"
 _MAX_GLUED_SEGMENT = 30
-_SEGMENT_END = re.compile(r"[。！？!?；;：:，,]")
+_MAX_NUMBER_SKIP = 3
+_SEGMENT_END = re.compile(r"[。！？!?；;：:]")
 _OPENERS, _CLOSERS = "《“‘「『", "》”’」』"
 
 
@@ -48,12 +49,16 @@ def _count(last: dict[int, int], level: int, number: int) -> None:
 def _find_glued(text: str, last: dict[int, int], skip: int) -> int | None:
     best: int | None = None
     for level in (1, 2, 3):
-        pattern = marker_pattern(level, last[level] + 1)
-        for found in pattern.finditer(text, max(skip, 1)):
-            if _can_start_heading(text, found.start(), found.end(), level):
-                if best is None or found.start() < best:
-                    best = found.start()
-                break
+        # The next number, or (after a sentence end only) one a little further on: 一、 … 四、.
+        for number in range(last[level] + 1, last[level] + 1 + _MAX_NUMBER_SKIP):
+            skipped = number > last[level] + 1
+            for found in marker_pattern(level, number).finditer(text, max(skip, 1)):
+                if skipped and text[found.start() - 1] not in _SENTENCE_END_BEFORE:
+                    continue
+                if _can_start_heading(text, found.start(), found.end(), level):
+                    if best is None or found.start() < best:
+                        best = found.start()
+                    break
     return best
 
 
@@ -69,18 +74,17 @@ def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
     if level == 3:
         return False  # 1. glued to a word is too often a number in running text
     # Glued to a word, a colon or a semicolon: the heading must be short and
-    # followed by the end of the line or by more structure.
+    # end the line, or be followed by more structure (一是, （一）).
+    if len(after) <= _MAX_GLUED_SEGMENT and not _SEGMENT_END.search(after):
+        return True
     segment_end = _SEGMENT_END.search(after)
     item = ITEM_MARKER.search(after)
     stop = min(m.start() for m in (segment_end, item) if m) if (segment_end or item) else len(after)
     if stop > _MAX_GLUED_SEGMENT or stop == 0:
         return False
-    rest = after[stop:]
-    if not rest:
-        return True
     if item and item.start() == stop and item.group(1) == "一":
         return True
-    return match_marker(rest) is not None
+    return match_marker(after[stop:]) is not None
 
 
 def _inside_quotes(text: str) -> bool:

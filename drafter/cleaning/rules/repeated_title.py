@@ -1,0 +1,24 @@
+"""A title repeated right after itself, as web pages print it (page title,
+then article heading): the second copy goes."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from drafter.cleaning.line_edit import Cut, RuleResult
+from drafter.model import Line
+
+_MAX_TITLE = 80
+
+
+def _comparable(text: str) -> str:
+    """Equal up to spaces and full-/half-width forms."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def drop_repeated_title(lines: list[Line]) -> RuleResult:
+    if len(lines) < 2 or len(lines[0].text) > _MAX_TITLE:
+        return list(lines), []
+    if _comparable(lines[0].text) == _comparable(lines[1].text):
+        return [lines[0]] + lines[2:], [Cut(lines[1].text, lines[1].lineno)]
+    return list(lines), []
