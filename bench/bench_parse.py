@@ -6,6 +6,7 @@ Prints medians; copy them with the date and machine into BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import subprocess
@@ -21,6 +22,16 @@ def wall(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def main() -> None:
@@ -46,7 +57,7 @@ def main() -> None:
         results[name] = statistics.median(wall(command) for _ in range(args.runs))
 
     chars = sum(len(Path(f).read_text(encoding="utf-8", errors="replace")) for f in files)
-    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, python {platform.python_version()}")
     print(f"files: {len(files)}, characters: {chars}, runs: {args.runs} (median wall seconds)")
     for name, seconds in results.items():
         print(f"  {name:28s} {seconds:.3f} s")
