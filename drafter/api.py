@@ -57,11 +57,13 @@ def skeletons(bank_dir: str | os.PathLike | None = None, *, kind: str | None = N
 
 # -- init / draft ------------------------------------------------------------
 
-def init_fill(kind: str, out_path: str | os.PathLike, bank_dir: str | os.PathLike | None = None) -> Path:
-    """Write a commented starter fill file for a document kind."""
+def init_fill(kind: str, out_path: str | os.PathLike, bank_dir: str | os.PathLike | None = None,
+              *, force: bool = False) -> Path:
+    """Write a commented starter fill file for a document kind (never over an
+    existing file unless `force`)."""
     from drafter.drafting import init_fill as _init_fill
 
-    return _init_fill(kind, out_path, bank_dir=bank_dir)
+    return _init_fill(kind, out_path, bank_dir=bank_dir, force=force)
 
 
 def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str | None = None,

@@ -27,6 +27,7 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
             os.fsync(out.fileno())
         if target.is_dir():
             raise DrafterError("无法写入输出文件：该路径是一个目录", path=str(target))
+        os.chmod(temp_name, _mode_for(target))
         os.replace(temp_name, target)
     except OSError as exc:
         _discard(temp_name)
@@ -38,6 +39,16 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file follows the umask (mkstemp gives 0600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _discard(temp_name: str) -> None:

@@ -146,10 +146,14 @@ def skeletons(bank_dir, kind, as_json) -> None:
 @click.option("--kind", required=True, help="文稿类型：annual（年度总结）/ half_year（半年汇报）/ debrief（述职报告）等。")
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
 @click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
-def init(kind: str, out_path: str, bank_dir: str | None) -> None:
-    """生成带中文注释的填写文件模板。"""
-    written = api.init_fill(kind, out_path, bank_dir=bank_dir)
-    click.echo(f"已生成填写文件：{written}")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它（默认不覆盖，以免丢失已填写的内容）。")
+def init(kind: str, out_path: str, bank_dir: str | None, force: bool) -> None:
+    """生成带中文注释的填写文件模板。
+
+    模板列出该类文稿的各个部分和语库中的参考写法；不填写直接起草，各部分会显示为【待补充】。
+    """
+    written = api.init_fill(kind, out_path, bank_dir=bank_dir, force=force)
+    click.echo(f"已生成填写文件：{written}（填好后运行：drafter draft {written} -o 总结.docx）")
 
 
 @main.command(context_settings=CONTEXT)
@@ -158,7 +162,12 @@ def init(kind: str, out_path: str, bank_dir: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), help="输出格式（默认按扩展名判断）。")
 @click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
 def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> None:
-    """按填写文件起草文稿，输出符合 GB/T 9704-2012 版式的 .docx（或 Markdown / 纯文本）。"""
+    """按填写文件起草文稿，输出符合 GB/T 9704-2012 版式的 .docx（或 Markdown / 纯文本）。
+
+    \b
+    例：drafter draft samples/annual.yaml -o 党建工作总结.docx
+    未填写的部分标黄【待补充】并附参考写法，X、某某等占位符标黄；完成后显示部分数、字数和遗留占位符。
+    """
     report = api.draft(fill, out_path, fmt=fmt, bank_dir=bank_dir)
     for warning in getattr(report, "warnings", []):
         click.echo(f"提示：{warning}", err=True)

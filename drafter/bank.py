@@ -1,0 +1,553 @@
+"""The phrase bank and skeleton bank: load, validate, query and render.
+
+A bank is a folder holding `skeletons.yaml` and `phrases.yaml` (written by
+`drafter mine`, editable by hand). The default bank is the one shipped in
+`drafter.resources.templates_dir()`. This module is light on purpose (yaml
+only, never jieba): drafting loads it on every run.
+
+Entries are kept in file order: the miner writes them best first, and a user
+who moves or adds an entry decides its rank.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.errors import DrafterError
+from drafter.model import KINDS, ROLES
+
+SKELETONS_FILE = "skeletons.yaml"
+PHRASES_FILE = "phrases.yaml"
+BANK_VERSION = 1
+
+PHRASE_TYPES = ("term", "pattern", "heading", "sentence")
+POINT_STYLES = ("items", "numbered")
+TEMPLATE_SLOTS = ("year", "next_year", "unit")
+
+ROLE_NAMES = {
+    "achievements": "主要成绩",
+    "problems": "存在问题",
+    "causes": "原因分析",
+    "plans": "下步计划",
+    "experience": "经验体会",
+    "other": "其他",
+}
+KIND_NAMES = {
+    "annual": "年度总结",
+    "half_year": "半年总结",
+    "debrief": "述职报告",
+    "report": "工作汇报",
+    "experience": "经验材料",
+    "other": "其他",
+}
+TYPE_NAMES = {"term": "提法", "pattern": "句式", "heading": "标题", "sentence": "句子"}
+
+
+# -- YAML with source lines ----------------------------------------------------
+
+class _LocatedDict(dict):
+    """A mapping that remembers the source line of itself and of each key."""
+
+    line: int | None = None
+    key_lines: dict
+
+
+class _LocatedList(list):
+    line: int | None = None
+    item_lines: list
+
+
+class _LocatingLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_located_map(loader: yaml.SafeLoader, node: yaml.MappingNode):
+    data = _LocatedDict()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {}
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise DrafterError("语库文件中的键不能是列表或映射", line=key_node.start_mark.line + 1) from None
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = key_node.start_mark.line + 1
+
+
+def _construct_located_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode):
+    data = _LocatedList()
+    data.line = node.start_mark.line + 1
+    data.item_lines = [child.start_mark.line + 1 for child in node.value]
+    yield data
+    data.extend(loader.construct_object(child, deep=True) for child in node.value)
+
+
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_located_map)
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_located_seq)
+
+
+def _line_of(container: Any, key: Any = None) -> int | None:
+    if isinstance(container, _LocatedDict):
+        if key is not None and key in container.key_lines:
+            return container.key_lines[key]
+        return container.line
+    if isinstance(container, _LocatedList):
+        if isinstance(key, int) and 0 <= key < len(container.item_lines):
+            return container.item_lines[key]
+        return container.line
+    return None
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DrafterError("语库文件不存在（可先运行 drafter mine 生成）", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise DrafterError("语库文件不是 UTF-8 编码的文本", path=str(path)) from None
+    except OSError as exc:
+        raise DrafterError(f"无法读取语库文件（{exc.strerror}）", path=str(path)) from None
+    try:
+        return yaml.load(text, Loader=_LocatingLoader)
+    except DrafterError as exc:
+        exc.path = str(path)
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "格式错误"
+        raise DrafterError(f"语库文件不是有效的 YAML（{problem}）", path=str(path), line=line,
+                           column=column) from None
+    except yaml.YAMLError as exc:
+        raise DrafterError(f"语库文件不是有效的 YAML（{exc}）", path=str(path)) from None
+
+
+# -- validation ------------------------------------------------------------------
+
+class _Checker:
+    """Validates one bank file, naming file, line and key in every error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, message: str, container: Any, key: Any, where: str) -> DrafterError:
+        return DrafterError(f"{where}：{message}", path=str(self.path), line=_line_of(container, key), key=where)
+
+    def mapping(self, value: Any, container: Any, key: Any, where: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail("应为映射（键: 值）", container, key, where)
+        return value
+
+    def sequence(self, value: Any, container: Any, key: Any, where: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail("应为列表（每项以“- ”开头）", container, key, where)
+        return value
+
+    def text(self, data: dict, key: str, where: str, *, required: bool = True, default: str = "") -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"缺少必填项 {key}", data, None, where)
+            return default
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(f"{key} 应为非空文字", data, key, f"{where}.{key}")
+        return value.strip()
+
+    def count(self, data: dict, key: str, where: str, default: int = 0) -> int:
+        value = data.get(key, default)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(f"{key} 应为非负整数", data, key, f"{where}.{key}")
+        return value
+
+    def share(self, data: dict, key: str, where: str) -> float:
+        value = data.get(key, 1.0)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise self.fail(f"{key} 应为 0 到 1 之间的数", data, key, f"{where}.{key}")
+        return round(float(value), 2)
+
+    def choice(self, data: dict, key: str, where: str, allowed: tuple[str, ...], default: str | None = None) -> str:
+        value = data.get(key, default)
+        if value is None:
+            raise self.fail(f"缺少必填项 {key}", data, None, where)
+        if value not in allowed:
+            raise self.fail(f"{key} 的值“{value}”无效，可选：{' / '.join(allowed)}", data, key, f"{where}.{key}")
+        return value
+
+    def template(self, data: dict, key: str, where: str, *, default: str | None = None) -> str:
+        value = data.get(key, default)
+        if value is None:
+            raise self.fail(f"缺少必填项 {key}", data, None, where)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{key} 应为非空文字", data, key, f"{where}.{key}")
+        problem = template_problem(value)
+        if problem:
+            raise self.fail(problem, data, key, f"{where}.{key}")
+        return value.strip()
+
+    def version(self, data: dict) -> None:
+        version = data.get("version", BANK_VERSION)
+        if version != BANK_VERSION:
+            raise self.fail(f"不支持的语库版本 {version!r}（应为 {BANK_VERSION}）", data, "version", "version")
+
+
+_SLOT = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
+
+
+def template_problem(template: str) -> str | None:
+    """Why a bank template is not usable, or None. Only {{ year }}, {{ next_year }}
+    and {{ unit }} may appear; anything else would make user text into template code."""
+    rest = _SLOT.sub("", template)
+    if "{{" in rest or "}}" in rest or "{%" in rest or "%}" in rest or "{#" in rest:
+        return "模板中只能使用 {{ year }}、{{ next_year }}、{{ unit }} 这几个占位符"
+    for name in _SLOT.findall(template):
+        if name not in TEMPLATE_SLOTS:
+            return f"未知的占位符 {{{{ {name} }}}}，可用：{{{{ year }}}}、{{{{ next_year }}}}、{{{{ unit }}}}"
+    return None
+
+
+def _validate_skeletons(raw: Any, path: Path) -> list[dict]:
+    check = _Checker(path)
+    if raw is None:
+        return []
+    top = check.mapping(raw, raw, None, "skeletons.yaml")
+    check.version(top)
+    found = check.sequence(top.get("skeletons"), top, "skeletons", "skeletons")
+    result = []
+    for index, item in enumerate(found):
+        where = f"skeletons[{index}]"
+        item = check.mapping(item, found, index, where)
+        skeleton = {
+            "kind": check.choice(item, "kind", where, KINDS),
+            "docs": check.count(item, "docs", where),
+            "sections": [],
+            "openings": [],
+            "closings": [],
+        }
+        sections = check.sequence(item.get("sections"), item, "sections", f"{where}.sections")
+        for s_index, section in enumerate(sections):
+            s_where = f"{where}.sections[{s_index}]"
+            section = check.mapping(section, sections, s_index, s_where)
+            headings = []
+            raw_headings = check.sequence(section.get("headings"), section, "headings", f"{s_where}.headings")
+            for h_index, heading in enumerate(raw_headings):
+                h_where = f"{s_where}.headings[{h_index}]"
+                if isinstance(heading, str):  # a user may write a bare heading
+                    heading = {"text": heading}
+                heading = check.mapping(heading, raw_headings, h_index, h_where)
+                text = check.text(heading, "text", h_where)
+                headings.append({
+                    "text": text,
+                    "template": check.template(heading, "template", h_where, default=text),
+                    "count": check.count(heading, "count", h_where),
+                })
+            items = check.count(section, "items", s_where)
+            skeleton["sections"].append({
+                "role": check.choice(section, "role", s_where, ROLES),
+                "share": check.share(section, "share", s_where),
+                "headings": headings,
+                "l2": check.count(section, "l2", s_where),
+                "items": items,
+                "points": check.choice(section, "points", s_where, POINT_STYLES, default="items"),
+            })
+        for key in ("openings", "closings"):
+            formulas = check.sequence(item.get(key), item, key, f"{where}.{key}")
+            for f_index, formula in enumerate(formulas):
+                f_where = f"{where}.{key}[{f_index}]"
+                if isinstance(formula, str):
+                    formula = {"template": formula}
+                formula = check.mapping(formula, formulas, f_index, f_where)
+                skeleton[key].append({
+                    "template": check.template(formula, "template", f_where),
+                    "count": check.count(formula, "count", f_where),
+                })
+        result.append(skeleton)
+    return result
+
+
+def _validate_phrases(raw: Any, path: Path) -> list[dict]:
+    check = _Checker(path)
+    if raw is None:
+        return []
+    top = check.mapping(raw, raw, None, "phrases.yaml")
+    check.version(top)
+    found = check.sequence(top.get("phrases"), top, "phrases", "phrases")
+    result = []
+    for index, item in enumerate(found):
+        where = f"phrases[{index}]"
+        if isinstance(item, str):  # a bare line added by hand is a term
+            item = {"text": item}
+        item = check.mapping(item, found, index, where)
+        roles = item.get("roles", [])
+        if isinstance(roles, str):
+            roles = [roles]
+        roles = check.sequence(roles, item, "roles", f"{where}.roles")
+        for role in roles:
+            if role not in ROLES:
+                raise check.fail(f"未知的角色“{role}”，可选：{' / '.join(ROLES)}", item, "roles", f"{where}.roles")
+        examples = []
+        raw_examples = check.sequence(item.get("examples"), item, "examples", f"{where}.examples")
+        for e_index, example in enumerate(raw_examples):
+            e_where = f"{where}.examples[{e_index}]"
+            if isinstance(example, str):
+                example = {"text": example}
+            example = check.mapping(example, raw_examples, e_index, e_where)
+            examples.append({
+                "doc": check.text(example, "doc", e_where, required=False),
+                "text": check.text(example, "text", e_where),
+            })
+        result.append({
+            "text": check.text(item, "text", where),
+            "type": check.choice(item, "type", where, PHRASE_TYPES, default="term"),
+            "roles": list(dict.fromkeys(roles)),
+            "count": check.count(item, "count", where),
+            "docs": check.count(item, "docs", where),
+            "examples": examples,
+        })
+    return result
+
+
+# -- loading -----------------------------------------------------------------------
+
+_loaded: dict[tuple[str, str], tuple[tuple[int, int], list[dict]]] = {}
+
+
+def bank_path(bank_dir: str | os.PathLike | None = None) -> Path:
+    """The bank folder: the given one, or the bank shipped with drafter."""
+    if bank_dir is None:
+        from drafter.resources import templates_dir
+
+        return templates_dir()
+    folder = Path(bank_dir)
+    if not folder.is_dir():
+        raise DrafterError("语库目录不存在", path=str(folder))
+    return folder
+
+
+def _load(bank_dir, name: str, validate) -> list[dict]:
+    path = bank_path(bank_dir) / name
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    cache_key = (str(path.resolve()), name)
+    cached = _loaded.get(cache_key)
+    if stamp is not None and cached and cached[0] == stamp:
+        return _copy(cached[1])
+    entries = validate(_read_yaml(path), path)
+    if stamp is not None:
+        _loaded[cache_key] = (stamp, entries)
+    return _copy(entries)
+
+
+def _copy(entries: list[dict]) -> list[dict]:
+    # callers may change what they get; the cache must stay intact
+    import copy
+
+    return copy.deepcopy(entries)
+
+
+def load_skeletons(bank_dir: str | os.PathLike | None = None) -> list[dict]:
+    """All skeletons of a bank, validated, in file order."""
+    return _load(bank_dir, SKELETONS_FILE, _validate_skeletons)
+
+
+def load_phrases(bank_dir: str | os.PathLike | None = None) -> list[dict]:
+    """All phrase entries of a bank, validated, best first (file order)."""
+    return _load(bank_dir, PHRASES_FILE, _validate_phrases)
+
+
+# -- querying ------------------------------------------------------------------------
+
+def query_phrases(bank_dir: str | os.PathLike | None = None, *, role: str | None = None,
+                  type: str | None = None, search: str | None = None, top: int | None = None) -> list[dict]:
+    """Phrase entries matching all given filters, best first."""
+    if role is not None and role not in ROLES:
+        raise DrafterError(f"未知的角色“{role}”，可选：{' / '.join(ROLES)}", key="role")
+    if type is not None and type not in PHRASE_TYPES:
+        raise DrafterError(f"未知的类型“{type}”，可选：{' / '.join(PHRASE_TYPES)}", key="type")
+    if top is not None and top < 1:
+        raise DrafterError("--top 应为正整数", key="top")
+    needle = (search or "").strip()
+    found = []
+    for entry in load_phrases(bank_dir):
+        if role is not None and role not in entry["roles"]:
+            continue
+        if type is not None and entry["type"] != type:
+            continue
+        if needle and needle not in entry["text"]:
+            continue
+        found.append(entry)
+        if top is not None and len(found) >= top:
+            break
+    return found
+
+
+def query_skeletons(bank_dir: str | os.PathLike | None = None, *, kind: str | None = None) -> list[dict]:
+    """Skeletons of the bank, or only the one(s) of a kind."""
+    if kind is not None and kind not in KINDS:
+        raise DrafterError(f"未知的文稿类型“{kind}”，可选：{' / '.join(KINDS)}", key="kind")
+    return [s for s in load_skeletons(bank_dir) if kind is None or s["kind"] == kind]
+
+
+# -- rendering -------------------------------------------------------------------------
+
+def display_width(text: str) -> int:
+    """Terminal columns taken by text: CJK wide and full-width characters take two."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut text to at most `width` columns (with …) and pad it to exactly `width`."""
+    text = " ".join(text.split())
+    if display_width(text) > width:
+        kept, used = [], 0
+        for char in text:
+            char_width = display_width(char)
+            if used + char_width > width - 1:
+                break
+            kept.append(char)
+            used += char_width
+        text = "".join(kept) + "…"
+    return text + " " * (width - display_width(text))
+
+
+def render_phrase_table(entries: list[dict], *, text_width: int = 48) -> str:
+    """A readable table of phrase entries, aligned for CJK text."""
+    if not entries:
+        return "（没有符合条件的条目）"
+    header = ["序号", "类型", "内容", "适用章节", "次数", "篇数"]
+    rows = []
+    for number, entry in enumerate(entries, 1):
+        roles = "、".join(ROLE_NAMES.get(r, r) for r in entry.get("roles", [])) or "—"
+        rows.append([str(number), TYPE_NAMES.get(entry.get("type", ""), entry.get("type", "")),
+                     entry.get("text", ""), roles, str(entry.get("count", 0)), str(entry.get("docs", 0))])
+    longest_text = max(display_width(" ".join(row[2].split())) for row in rows)
+    widths = [max(display_width(h), *(display_width(r[i]) for r in rows)) for i, h in enumerate(header)]
+    widths[2] = max(display_width(header[2]), min(text_width, longest_text))
+    widths[3] = min(widths[3], 24)
+    right = {0, 4, 5}
+
+    def line(cells: list[str]) -> str:
+        out = []
+        for i, cell in enumerate(cells):
+            fitted = _fit(cell, widths[i])
+            if i in right:
+                fitted = " " * (widths[i] - display_width(cell)) + cell if display_width(cell) <= widths[i] else fitted
+            out.append(fitted)
+        return "  ".join(out).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(header), rule, *(line(r) for r in rows), f"共 {len(rows)} 条"])
+
+
+def render_skeletons(skeletons: list[dict]) -> str:
+    """Skeletons as readable Chinese text: section order, headings, formulas."""
+    if not skeletons:
+        return "（没有符合条件的结构骨架）"
+    blocks = []
+    for skeleton in skeletons:
+        kind = skeleton["kind"]
+        lines = [f"【{KIND_NAMES.get(kind, kind)}】（{kind}，据 {skeleton['docs']} 篇范文）"]
+        for number, section in enumerate(skeleton["sections"], 1):
+            role = section["role"]
+            shape = []
+            if section.get("l2"):
+                shape.append(f"二级标题约 {section['l2']} 个")
+            if section.get("items"):
+                shape.append(f"“一是、二是”约 {section['items']} 项")
+            shape_text = f"；{'，'.join(shape)}" if shape else ""
+            lines.append(f"  {number}. {ROLE_NAMES.get(role, role)}（{role}，"
+                         f"{round(section['share'] * 100)}% 的范文有此部分{shape_text}）")
+            for heading in section["headings"][:5]:
+                lines.append(f"       · {heading['template']}（{heading['count']} 次）")
+        for key, title in (("openings", "开头套语"), ("closings", "结尾套语")):
+            if skeleton.get(key):
+                lines.append(f"  {title}：")
+                for formula in skeleton[key][:3]:
+                    lines.append(f"       · {formula['template']}（{formula['count']} 次）")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+# -- writing (used by the miner) ----------------------------------------------------------
+
+SKELETONS_HEADER = """\
+# 结构骨架库：由 `drafter mine` 从范文库自动提炼，可以手工修改。
+# 每类文稿（kind）一项：docs 为提炼所据的范文篇数；sections 为一级章节的顺序，
+# share 为含有该章节的范文比例，headings 为见到的标题写法（template 中的年份写作
+# {{ year }} / {{ next_year }}，单位写作 {{ unit }}），l2 为二级标题的常见个数，
+# items 为“一是、二是”条目的常见个数；openings / closings 为开头、结尾套语。
+# 重新运行 `drafter mine` 会覆盖本文件。
+"""
+
+PHRASES_HEADER = """\
+# 常用语库：由 `drafter mine` 从范文库自动提炼，可以手工修改。
+# type：term 固定提法 / pattern 句式（“…”为可替换部分）/ heading 标题对仗句 /
+# sentence 常用句；roles 为适用的章节角色；count 为出现次数，docs 为出现的范文篇数；
+# examples 为出处例句。条目按推荐程度排列，越靠前越常用：可以删除、调整顺序，
+# 也可以添加自己的条目（至少写 text 和 type）。重新运行 `drafter mine` 会覆盖本文件。
+"""
+
+
+def dump_skeletons(skeletons: list[dict]) -> str:
+    """The text of skeletons.yaml for validated skeleton dicts, stable and diffable."""
+    body = {"version": BANK_VERSION, "skeletons": skeletons}
+    return SKELETONS_HEADER + _dump(body)
+
+
+def dump_phrases(phrases: list[dict]) -> str:
+    """The text of phrases.yaml for validated phrase dicts, stable and diffable."""
+    body = {"version": BANK_VERSION, "phrases": phrases}
+    return PHRASES_HEADER + _dump(body)
+
+
+class _BankDumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _represent_flow_dict(dumper: yaml.SafeDumper, value: dict):
+    # small leaf mappings ({text, count}) read best on one line
+    flow = all(not isinstance(v, (dict, list)) for v in value.values()) and len(value) <= 4
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list):
+    flow = bool(value) and all(isinstance(v, str) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_BankDumper.add_representer(str, _represent_str)
+_BankDumper.add_representer(list, _represent_list)
+_BankDumper.add_representer(_LocatedList, _represent_list)
+_BankDumper.add_representer(dict, _represent_flow_dict)
+_BankDumper.add_representer(_LocatedDict, _represent_flow_dict)
+
+
+def _dump(body: dict) -> str:
+    return yaml.dump(body, Dumper=_BankDumper, allow_unicode=True, sort_keys=False, width=1000,
+                     default_flow_style=False)

@@ -1,0 +1,127 @@
+"""`drafter draft`: fill file → skeleton → layout templates → Document → writer.
+
+Everything that can be wrong with the input is found before the output file
+is touched; the writer then replaces it atomically.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from drafter.drafting.fill import Fill, load_fill
+from drafter.drafting.formats import resolve_format
+from drafter.drafting.layout import read_layout, render_layout
+from drafter.drafting.report import DraftReport
+from drafter.drafting.section_plan import SectionPlan, plan_sections
+from drafter.drafting.skeleton import SkeletonGuide
+from drafter.drafting.suggestions import SuggestionPool, bank_phrases
+from drafter.drafting.text_rules import strip_xml_invalid
+from drafter.drafting.vocabulary import KIND_LABELS
+from drafter.errors import DrafterError
+from drafter.model import Document, Notice
+
+
+def available_kinds(skeletons: list[dict]) -> list[str]:
+    return list(dict.fromkeys(s["kind"] for s in skeletons))
+
+
+def build_document(fill_path: str | os.PathLike, *, bank_dir: str | os.PathLike | None = None
+                   ) -> tuple[Document, Fill, SectionPlan]:
+    """Read a fill file and lay it out as a Document (nothing is written)."""
+    from drafter.bank import load_skeletons
+
+    skeletons = load_skeletons(bank_dir)
+    kinds = available_kinds(skeletons)
+    if not kinds:
+        raise DrafterError("语库中没有任何结构骨架，请先运行 drafter mine", path=str(bank_dir or ""))
+    fill = load_fill(fill_path, available_kinds=kinds)
+    guide = SkeletonGuide.for_kind(skeletons, fill.kind)
+    pool = SuggestionPool(lambda: bank_phrases(bank_dir))
+    plan = plan_sections(fill, guide, pool)
+
+    year, unit = fill.year, fill.unit.value
+    context = {
+        "kind": fill.kind,
+        "kind_label": KIND_LABELS.get(fill.kind, fill.kind),
+        "year": year,
+        "next_year": year + 1,
+        "unit": unit,
+        "title": fill.title.value if fill.title else "",
+        "mined_title": guide.title(year=year, unit=unit),
+        "opening": [t.value for t in fill.opening],
+        "default_opening": guide.opening(year=year, unit=unit),
+        "nodes": plan.nodes,
+        "closing": [t.value for t in fill.closing],
+        "signature": fill.signature.value if fill.signature else "",
+        "date": fill.date,
+    }
+    rendered = render_layout(fill.kind, context, bank_dir)
+    doc = read_layout(rendered, Document(source=str(fill_path), kind=fill.kind))
+    _strip_invalid(doc)
+    warnings = sorted(fill.warnings + plan.warnings, key=lambda w: (w[0] is None, w[0] or 0))
+    for line, message in warnings:
+        doc.warnings.append(Notice("fill", message, line))
+    return doc, fill, plan
+
+
+def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str | None = None,
+          bank_dir: str | os.PathLike | None = None) -> DraftReport:
+    """Draft a fill file into .docx, .md or .txt. Raises DrafterError on bad input."""
+    fmt, format_warning = resolve_format(out_path, fmt)
+    _refuse_overwriting_fill(fill_path, out_path)
+    doc, _fill, _plan = build_document(fill_path, bank_dir=bank_dir)
+    if format_warning:
+        doc.warnings.append(Notice("format", format_warning))
+
+    from drafter.writers import write_document
+
+    write_document(doc, out_path, fmt)
+    return summarize(doc, Path(out_path), fmt)
+
+
+def summarize(doc: Document, path: Path, fmt: str) -> DraftReport:
+    from drafter.placeholders import find_placeholders, is_todo_paragraph
+
+    texts = [doc.title, *doc.body_texts(), doc.signature, doc.date]
+    written = [t for t in texts if t and not is_todo_paragraph(t)]
+    placeholders = [p.text for t in written for p in find_placeholders(t) if p.kind != "todo"]
+    gaps = [node.heading for node in doc.walk()
+            if any(is_todo_paragraph(p) for p in node.paragraphs)]
+    if is_todo_paragraph(doc.date or ""):
+        gaps.append("成文日期")
+    return DraftReport(
+        path=path,
+        fmt=fmt,
+        document=doc,
+        sections=len(doc.sections),
+        characters=sum(len("".join(t.split())) for t in written),
+        gaps=gaps,
+        placeholders=placeholders,
+        warnings=[_warning_text(w) for w in doc.warnings],
+    )
+
+
+def _warning_text(notice: Notice) -> str:
+    return f"第 {notice.line} 行：{notice.message}" if notice.line else notice.message
+
+
+def _strip_invalid(doc: Document) -> None:
+    """Last guard before the writer: bank text or template output with characters
+    XML cannot hold (user text was already cleaned, with a warning)."""
+    for name in ("title", "opening", "closing", "signature", "date"):
+        setattr(doc, name, strip_xml_invalid(getattr(doc, name))[0])
+    for node in doc.walk():
+        node.heading = strip_xml_invalid(node.heading)[0]
+        node.paragraphs = [strip_xml_invalid(p)[0] for p in node.paragraphs]
+        node.items = [strip_xml_invalid(i)[0] for i in node.items]
+
+
+def _refuse_overwriting_fill(fill_path, out_path) -> None:
+    try:
+        same = Path(fill_path).exists() and Path(out_path).exists() and \
+            os.path.samefile(fill_path, out_path)
+    except OSError:
+        same = False
+    if same:
+        raise DrafterError("输出文件与填写文件是同一个文件，会覆盖填写内容；请换一个输出文件名",
+                           path=str(out_path))

@@ -1,0 +1,129 @@
+"""`drafter init`: a starter fill file for one kind, commented in Chinese.
+
+It carries the skeleton's sections (empty, so they draft as 【待补充】 gaps)
+and, as comments, the usual heading and phrase-bank suggestions of each.
+The file is a valid fill file as written.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from pathlib import Path
+
+from drafter.drafting.skeleton import SkeletonGuide
+from drafter.drafting.suggestions import STARTER_TYPES, SuggestionPool, bank_phrases
+from drafter.drafting.vocabulary import KIND_LABELS, ROLE_LABELS, TOP_KEYS, kind_of, list_kinds
+from drafter.errors import DrafterError
+
+SUGGESTIONS_PER_SECTION = 5
+MIN_SUGGESTIONS = 3
+UNIT_PLACEHOLDER = "XX单位"
+FILL_SUFFIXES = (".yaml", ".yml")
+_CN_NUMBERS = "一二三四五六七八九十"
+
+
+def default_year(today: _dt.date) -> int:
+    """The year being summed up: until March one still writes about last year."""
+    return today.year if today.month >= 4 else today.year - 1
+
+
+def init_fill(kind: str, out_path: str | os.PathLike, *, bank_dir: str | os.PathLike | None = None,
+              force: bool = False, today: _dt.date | None = None) -> Path:
+    """Write a commented starter fill file; refuses to overwrite one unless forced."""
+    from drafter.atomic_write import write_text_atomic
+    from drafter.bank import load_skeletons
+    from drafter.drafting.engine import available_kinds
+
+    target = Path(out_path)
+    if target.suffix.lower() not in FILL_SUFFIXES:
+        raise DrafterError("填写文件应以 .yaml 结尾（例如 2025年总结.yaml）", path=str(target))
+    if target.exists() and not force:
+        raise DrafterError("文件已存在；为免覆盖已填写的内容，请换一个文件名（或加 --force 覆盖）",
+                           path=str(target))
+    skeletons = load_skeletons(bank_dir)
+    kinds = available_kinds(skeletons)
+    canonical = kind_of(kind or "")
+    if canonical is None or canonical not in kinds:
+        what = "语库中没有该类型的骨架" if canonical else "未知的文稿类型"
+        raise DrafterError(f"{what}“{kind}”，可用的类型：{list_kinds(kinds)}", key="kind")
+    guide = SkeletonGuide.for_kind(skeletons, canonical)
+    pool = SuggestionPool(lambda: bank_phrases(bank_dir), STARTER_TYPES)
+    terms = SuggestionPool(lambda: bank_phrases(bank_dir), ("term",))
+    year = default_year(today or _dt.date.today())
+    write_text_atomic(target, starter_text(guide, pool, terms, year))
+    return target
+
+
+def starter_text(guide: SkeletonGuide, pool: SuggestionPool, terms: SuggestionPool, year: int) -> str:
+    kind = guide.kind
+    unit = UNIT_PLACEHOLDER
+    opening = guide.opening(year=year, unit=unit)
+    opening_hint = f"默认为“{opening}”" if opening else "默认按文稿类型生成"
+    lines = [
+        f"# drafter 填写文件 · {KIND_LABELS.get(kind, kind)}（{kind}）",
+        "# 填好后运行：drafter draft 本文件.yaml -o 总结.docx",
+        "#",
+        "# 写法要点：",
+        "#   · 冒号用半角“:”，冒号后空一格；缩进只用空格，不要用 Tab 键。",
+        "#   · 键可写英文，也可写中文别名（如 unit 也可写作 单位，sections 也可写作 正文）。",
+        "#   · 序号（一、（一）1.（1）和“一是、二是”）由程序按层级自动生成，不要自己写。",
+        "#   · 留空的部分在文稿中保留标题，标黄【待补充】并附语库中的参考写法。",
+        "#   · 文字中的 X、XX、×××、某某 等占位符会在文稿中标黄，提醒补全。",
+        "#   · 填写的文字原样输出，不会被当作模板执行。",
+        "",
+        _commented(f"kind: {kind}", f"{_key('kind')}：{KIND_LABELS.get(kind, kind)}，不要改动"),
+        _commented(f"unit: {unit}", f"{_key('unit')}：如“市水利局机关党委”（必填）"),
+        _commented(f"year: {year}", f"{_key('year')}：四位数年份（必填）"),
+        _commented(f"# title: {year}年…", f"{_key('title')}：可不填，默认按语库生成"),
+        _commented("# opening: …", f"{_key('opening')}：可不填，{opening_hint}"),
+        _commented("sections:", f"{_key('sections')}：按部分填写，留空的部分显示为【待补充】"),
+        "  # 每部分可写若干项，每项是一段文字，或是一个下级标题：",
+        "  #   - 直接写一段文字",
+        "  #   - heading: 下级标题（不写序号）      # 标题",
+        "  #     text: 这一项的正文段落             # 内容",
+        "  #     points:                            # 要点：生成“一是……二是……”",
+        "  #       - 第一个要点",
+        "  #       - 第二个要点",
+        "  #     children: [ … ]                    # 下级：再下一级标题，写法相同",
+    ]
+    for number, role in enumerate(guide.roles()):
+        heading = guide.heading(role, year=year, unit=unit) or ROLE_LABELS.get(role, role)
+        marker = _CN_NUMBERS[number] if number < len(_CN_NUMBERS) else str(number + 1)
+        lines += ["", f"  # {marker}、{heading}（{ROLE_LABELS.get(role, role)}）"]
+        shape = []
+        if guide.subheadings(role):
+            shape.append(f"范文中通常有 {guide.subheadings(role)} 个左右的下级标题")
+        if guide.writes_items(role):
+            shape.append("通常写成“一是、二是”，每项写一句即可")
+        if shape:
+            lines.append(f"  # {'；'.join(shape)}。")
+        suggestions = pool.take(role, SUGGESTIONS_PER_SECTION)
+        if len(suggestions) < MIN_SUGGESTIONS:  # a thin bank: fixed terms help too
+            extra = [t for t in terms.available(role) if t not in suggestions]
+            suggestions += extra[:MIN_SUGGESTIONS - len(suggestions)]
+        if suggestions:
+            lines.append("  # 参考写法（语库）：")
+            lines += [f"  #   · {text}" for text in suggestions]
+        lines.append(f"  {role}:")
+    example_day = "07-10" if kind == "half_year" else "12-20"
+    closings = guide.closings(year=year, unit=unit)
+    closing_hint = f"，例如“{closings[0]}”" if closings else ""
+    lines += [
+        "",
+        _commented("closing:", f"{_key('closing')}：可不填{closing_hint}"),
+        _commented("signature:", f"{_key('signature')}：可不填，默认为单位名称"),
+        _commented("date:", f"{_key('date')}：成文日期，写成 YYYY-MM-DD，如 {year}-{example_day}"),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _key(name: str) -> str:
+    return TOP_KEYS[name][0]
+
+
+def _commented(code: str, comment: str, column: int = 24) -> str:
+    """`code` then its comment, aligned on screen (CJK characters are two columns)."""
+    from drafter.bank import display_width
+
+    return f"{code}{' ' * max(2, column - display_width(code))}# {comment}"

@@ -1,0 +1,65 @@
+"""Phrase-bank suggestions for a section the user left empty, and for the
+comments of a starter fill file. Suggestions are shown, never written into
+the text as if the user had said them: a gap stays marked 【待补充】.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from drafter.drafting.text_rules import strip_xml_invalid
+
+# Whole sentences and sentence patterns help fill a gap; bare terms do not.
+GAP_TYPES = ("sentence", "pattern")
+STARTER_TYPES = ("sentence", "pattern", "heading")
+
+
+def bank_phrases(bank_dir) -> list[dict]:
+    """The bank's phrases; a bank without phrases.yaml simply has no suggestions
+    (a broken phrases.yaml is still reported, with its line)."""
+    from drafter.bank import PHRASES_FILE, bank_path, load_phrases
+
+    if not (bank_path(bank_dir) / PHRASES_FILE).exists():
+        return []
+    return load_phrases(bank_dir)
+
+
+class SuggestionPool:
+    """Phrases per role, handed out in rank order so that several gaps of one
+    role show different suggestions. The bank is read only when a gap needs it
+    (a complete fill file never pays for loading phrases.yaml)."""
+
+    def __init__(self, phrases: list[dict] | Callable[[], list[dict]],
+                 types: tuple[str, ...] = GAP_TYPES) -> None:
+        self._source = phrases
+        self._types = types
+        self._by_role: dict[str, list[str]] | None = None
+        self._used: dict[str, int] = {}
+
+    def _index(self) -> dict[str, list[str]]:
+        if self._by_role is None:
+            phrases = self._source() if callable(self._source) else self._source
+            self._by_role = {}
+            for entry in phrases:
+                if entry.get("type") not in self._types:
+                    continue
+                text = strip_xml_invalid(" ".join(str(entry.get("text", "")).split()))[0]
+                if not text:
+                    continue
+                for role in entry.get("roles") or []:
+                    bucket = self._by_role.setdefault(role, [])
+                    if text not in bucket:
+                        bucket.append(text)
+        return self._by_role
+
+    def available(self, role: str | None) -> list[str]:
+        return list(self._index().get(role or "", []))
+
+    def take(self, role: str | None, count: int = 3) -> list[str]:
+        """The next `count` suggestions for the role (wrapping round when all were shown)."""
+        found = self._index().get(role or "", [])
+        if not found:
+            return []
+        start = self._used.get(role or "", 0)
+        picked = [found[(start + offset) % len(found)] for offset in range(min(count, len(found)))]
+        self._used[role or ""] = start + len(picked)
+        return picked
