@@ -98,11 +98,22 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
 @click.argument("corpus_dir", required=False, type=click.Path())
 @click.option("-o", "--out", "out_dir", type=click.Path(), help="输出目录（默认：随程序发布的 templates/ 语库）。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="并行进程数（默认：CPU 核数）。")
-@click.option("-q", "--quiet", is_flag=True, help="不显示进度条。")
-def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, quiet: bool) -> None:
-    """从范文库提炼结构骨架（skeletons.yaml）和常用语库（phrases.yaml）。"""
+@click.option("--cache-dir", type=click.Path(),
+              help="缓存目录（默认：环境变量 DRAFTER_CACHE_DIR，或用户缓存目录下的 drafter）。")
+@click.option("--tokenizer", type=click.Choice(["auto", "rjieba", "jieba"]),
+              help="分词引擎（默认 auto：已安装 rjieba 时用 rjieba，否则用 jieba）。")
+@click.option("-q", "--quiet", is_flag=True, help="不显示进度条和汇总（警告仍会显示）。")
+def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, cache_dir: str | None,
+         tokenizer: str | None, quiet: bool) -> None:
+    """从范文库提炼结构骨架（skeletons.yaml）和常用语库（phrases.yaml）。
+
+    读取 CORPUS_DIR（默认 corpus/）下所有 .txt 和 .docx，先清理杂质再提炼，结果写入输出目录。
+    每篇范文的解析结果按内容缓存：范文库未变化时重新提炼只需几秒，新增少量文件时只处理新文件。
+    无法读取的单个文件会给出警告并跳过。
+    """
     progress = not quiet and sys.stderr.isatty()
-    report = api.mine(corpus_dir, out_dir, jobs=jobs, progress=progress)
+    report = api.mine(corpus_dir, out_dir, jobs=jobs, progress=progress, cache_dir=cache_dir,
+                      tokenizer=tokenizer)
     if not quiet:
         click.echo(str(report))
 
@@ -178,11 +189,17 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path())
-@click.option("--corpus", "corpus_dir", type=click.Path(), help="用于比对照抄的范文库目录。")
+@click.option("--corpus", "corpus_dir", type=click.Path(),
+              help="用于比对照抄的范文库目录（默认：当前目录下的 corpus/，没有则不比对）。")
 @click.option("--year", type=click.IntRange(1949, 2100), help="文稿所属年度（默认取标题或日期中的年份）。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 def check(file: str, corpus_dir: str | None, year: int | None, as_json: bool) -> None:
-    """检查文稿：遗留占位符、序号错误、过时提法、照抄范文、结构缺项。"""
+    """检查文稿：遗留占位符、序号错误、过时提法、照抄范文、结构缺项。
+
+    \b
+    FILE 可以是 .docx、.txt 或填写文件（.yaml，先在内存中起草再检查）。
+    有错误时退出码为 1，没有错误为 0，输入有误为 2。
+    """
     report = api.check(file, corpus_dir=corpus_dir, year=year)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

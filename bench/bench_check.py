@@ -1,0 +1,120 @@
+"""Benchmark: `drafter check` with the originality rule over a 2,000-document corpus.
+
+Run:  python bench/bench_check.py [--docs 2000] [--runs 5]
+
+The corpus is synthetic: seed paragraphs recombined by bench/make_synthetic_corpus.py
+(written to bench/_work/, reused when it is already there). The index is built
+into a fresh cache folder first (timed), then each checked document is timed
+with the index on disk: in-process through drafter.check, and as a whole
+`drafter check` command (a new process each time: start-up, reading the index,
+hashing the corpus files included). Prints medians and peak memory; copy them
+with the date and machine into BENCHMARKS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+WORK = ROOT / "bench" / "_work"
+
+# The peak memory (kB) of one `drafter check` run, measured in a child process. VmHWM
+# is per process image; ru_maxrss would carry over the parent's peak (fork + exec).
+_PEAK = """
+import resource, sys, drafter
+report = drafter.check(sys.argv[1], corpus_dir=sys.argv[2])
+try:
+    status = open("/proc/self/status").read().split("VmHWM:")[1]
+    print(int(status.split()[0]))
+except (OSError, IndexError):
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def checked_documents(work: Path) -> dict[str, Path]:
+    """Seeds (their paragraphs recur in hundreds of corpus documents: the worst case), a clean document,
+    and a clean document with two sentences copied from a seed."""
+    clean = ROOT / "tests" / "data" / "clean_docs" / "2024_branch_party_annual.txt"
+    copied = work / "copied_two_sentences.txt"
+    seed = (ROOT / "corpus" / "000_928ffb1024447432.txt").read_text(encoding="utf-8")
+    sentences = [s + "。" for s in seed.split("。") if 40 <= len(s) <= 120][:2]
+    lines = clean.read_text(encoding="utf-8").splitlines()
+    lines[5:5] = sentences
+    copied.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {"seed 000 (recombined into corpus)": ROOT / "corpus" / "000_928ffb1024447432.txt",
+             "seed 004 (recombined into corpus)": ROOT / "corpus" / "004_53a748ed6597df06.txt",
+             "clean 2024 annual": clean,
+             "clean + 2 copied sentences": copied}
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--fresh", action="store_true", help="regenerate the synthetic corpus")
+    args = parser.parse_args()
+
+    from make_synthetic_corpus import make_corpus
+
+    import drafter
+    from drafter.checking.corpus_index import open_index
+
+    corpus = WORK / f"corpus_{args.docs}"
+    WORK.mkdir(parents=True, exist_ok=True)
+    if args.fresh or not corpus.is_dir():
+        make_corpus(corpus, args.docs)
+    chars = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
+
+    cache = Path(tempfile.mkdtemp(prefix="drafter-bench-cache-"))
+    os.environ["DRAFTER_CACHE_DIR"] = str(cache)
+    try:
+        start = time.perf_counter()
+        with open_index(corpus) as index:
+            build = time.perf_counter() - start
+            postings, docs, folded = index.postings, len(index.docs), index.header["chars"]
+            index_bytes = index.path.stat().st_size if index.path else 0
+        start = time.perf_counter()
+        with open_index(corpus):
+            reopen = time.perf_counter() - start
+
+        print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+        print(f"corpus: {docs} documents, {chars / 1e6:.1f} MB on disk, {folded} folded characters")
+        print(f"index: built in {build:.2f} s, {postings} shingles, {index_bytes / 1e6:.1f} MB; "
+              f"re-opened (hash every file, map the index) in {reopen:.3f} s")
+        print(f"per checked document, median of {args.runs} (index on disk):")
+        for name, path in checked_documents(WORK).items():
+            times, findings = [], 0
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                report = drafter.check(path, corpus_dir=corpus)
+                times.append(time.perf_counter() - start)
+                findings = sum(f.rule == "originality" and f.source is not None for f in report.findings)
+            command = [sys.executable, "-m", "drafter", "check", str(path), "--corpus", str(corpus)]
+            walls = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                walls.append(time.perf_counter() - start)
+            peak = subprocess.run([sys.executable, "-c", _PEAK, str(path), str(corpus)],
+                                  capture_output=True, text=True, check=True).stdout.strip()
+            print(f"  {name:28s} drafter.check {statistics.median(times):.3f} s | "
+                  f"`drafter check` command {statistics.median(walls):.3f} s | "
+                  f"peak RSS {int(peak) / 1024:.0f} MB | copied sentences found: {findings}")
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""What every check rule gets: the subject, the options, and shared lazily loaded data."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.checking.subject import CheckSubject
+
+
+@dataclass
+class SourceShare:
+    """How much of the checked text was copied from one corpus file."""
+
+    source: str
+    sentences: int
+    chars: int  # copied characters (punctuation folded, set phrases not counted)
+    share: float  # chars / all characters of the checked text
+
+
+@dataclass
+class CheckContext:
+    subject: CheckSubject
+    corpus_dir: Path | None = None
+    corpus_given: bool = False  # --corpus was given (else the default corpus/ folder)
+    bank_dir: Path | None = None
+    copied: list[SourceShare] = field(default_factory=list)  # set by the originality rule
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    def phrases(self) -> list[dict]:
+        """The phrase bank; [] when there is none (checking works without it).
+        A bank file that exists but is broken is an error, as everywhere."""
+        if "phrases" not in self._cache:
+            from drafter.bank import PHRASES_FILE, load_phrases
+
+            self._cache["phrases"] = load_phrases(self.bank_dir) if self._has(PHRASES_FILE) else []
+        return self._cache["phrases"]
+
+    def skeletons(self) -> list[dict]:
+        if "skeletons" not in self._cache:
+            from drafter.bank import SKELETONS_FILE, load_skeletons
+
+            self._cache["skeletons"] = load_skeletons(self.bank_dir) if self._has(SKELETONS_FILE) else []
+        return self._cache["skeletons"]
+
+    def _has(self, name: str) -> bool:
+        from drafter.resources import templates_dir
+
+        return ((self.bank_dir or templates_dir()) / name).is_file()

@@ -1,0 +1,45 @@
+"""One finding of `drafter check`: which rule, how bad, where, what."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+# Keys of Finding.to_dict(), in this order: the `drafter check --json` contract.
+FINDING_KEYS = ("rule", "severity", "message", "line", "text", "source")
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    line: int | None = None  # line (.txt), paragraph (.docx) or fill-file line (.yaml)
+    text: str = ""  # the checked text the finding is about
+    source: str | None = None  # the corpus file, for originality
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "text": self.text,
+            "source": self.source,
+        }
+
+
+def excerpt(text: str, start: int = 0, end: int | None = None, width: int = 24) -> str:
+    """The part of `text` around [start, end), with … where it was cut."""
+    end = start if end is None else end
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")

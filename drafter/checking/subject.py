@@ -1,0 +1,217 @@
+"""What `drafter check` looks at: the document, its numbered lines and its year.
+
+A .txt or .docx is read and cleaned as the corpus is; a .yaml fill file is
+drafted in memory, its paragraphs numbered as the writers lay them out, and
+each paragraph traced back to the fill-file line it came from.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.model import Document, Line
+
+FILL_SUFFIXES = (".yaml", ".yml")
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
+_CN_YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+                   "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])")
+_CN_YEAR = re.compile(r"([一二〇○零三四五六七八九]{4})\s*年")
+_DATE_MONTH = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年|[-./])\s*([0-9]{1,2})")
+
+
+@dataclass
+class CheckSubject:
+    path: Path
+    fmt: str  # "txt", "docx" or "fill"
+    lines: list[Line]  # cleaned, in reading order; lineno as the user counts it
+    doc: Document
+    content_hash: str  # sha256 of the file's bytes (a corpus copy of it is not a source)
+    year: int | None = None
+    year_origin: str = ""  # "option", "title", "date" or "fill"
+    month: int | None = None  # from the date line, when it falls in `year`
+    line_map: dict[int, int | None] | None = None  # fill: paragraph number -> fill-file line
+
+    @property
+    def line_unit(self) -> str:
+        return "段" if self.fmt == "docx" else "行"
+
+    def line_text(self, lineno: int | None) -> str:
+        for line in self.lines:
+            if line.lineno == lineno:
+                return line.text
+        return ""
+
+
+def load_subject(path: str | os.PathLike, year: int | None = None) -> CheckSubject:
+    """Read (or draft) the file to check. Raises DrafterError on bad input."""
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)
+                             or not MIN_YEAR <= year <= MAX_YEAR):
+        raise DrafterError(f"年份“{year}”无效，应为 {MIN_YEAR} 到 {MAX_YEAR} 之间的四位数年份")
+    path = Path(path)
+    if path.suffix.lower() in FILL_SUFFIXES:
+        subject = _fill_subject(path)
+    else:
+        subject = _text_subject(path)
+    _settle_year(subject, year)
+    return subject
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _text_subject(path: Path) -> CheckSubject:
+    from drafter.cleaning import clean_lines
+    from drafter.outline.parser import parse_lines
+    from drafter.reading import file_format, read_lines
+
+    lines = read_lines(path)  # DrafterError for a missing, empty or unreadable file
+    cleaned = clean_lines(lines)
+    doc = parse_lines(cleaned.lines, Document(source=str(path), removed=list(cleaned.removed)))
+    data = path.read_bytes()
+    fmt = "docx" if file_format(data[:8], path.suffix) == "docx" else "txt"
+    return CheckSubject(path=path, fmt=fmt, lines=cleaned.lines, doc=doc,
+                        content_hash=hashlib.sha256(data).hexdigest())
+
+
+def _fill_subject(path: Path) -> CheckSubject:
+    """Draft the fill file in memory, then read the draft back as the writers lay it out."""
+    from drafter.drafting import build_document
+    from drafter.outline.parser import parse_lines
+    from drafter.writers.blocks import document_blocks
+
+    drafted, fill, _plan = build_document(path)
+    blocks = document_blocks(drafted)
+    lines = [Line(block.text, number) for number, block in enumerate(blocks, start=1)]
+    doc = parse_lines(lines, Document(source=str(path)))
+    doc.kind = drafted.kind  # the fill file says what it is; the title may not
+    doc.date = doc.date or drafted.date  # a 【待补充】 date does not read as a date
+    doc.signature = doc.signature or drafted.signature
+    subject = CheckSubject(path=path, fmt="fill", lines=lines, doc=doc, content_hash=_file_hash(path),
+                           line_map=_trace_blocks(blocks, fill, drafted))
+    subject.year, subject.year_origin = fill.year, "fill"
+    return subject
+
+
+def _fill_texts(fill) -> list[tuple[str, int]]:
+    """(text, fill-file line) for every text the user wrote, in file order."""
+    found: list[tuple[str, int]] = []
+
+    def add(item) -> None:
+        if item is not None and getattr(item, "value", "") and getattr(item, "line", None):
+            found.append((item.value, item.line))
+
+    def walk(entry) -> None:
+        add(getattr(entry, "heading", None))
+        for item in list(getattr(entry, "text", [])) + list(getattr(entry, "points", [])):
+            add(item)
+        for sub in getattr(entry, "entries", []):
+            if hasattr(sub, "entries"):
+                walk(sub)
+            else:
+                add(sub)
+
+    for name in ("title", "signature", "unit"):
+        add(getattr(fill, name, None))
+    for item in list(getattr(fill, "opening", [])) + list(getattr(fill, "closing", [])):
+        add(item)
+    for section in getattr(fill, "sections", None) or []:
+        walk(section)
+    return found
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _trace_blocks(blocks, fill, drafted: Document) -> dict[int, int | None]:
+    """Paragraph number of the draft -> the fill-file line its text came from.
+
+    Title, signature and date the templates filled in point at their key's line,
+    or nowhere when the key is not written; a level-1 heading taken from the
+    skeleton at its role's key (problems:); any other paragraph they added (a
+    【待补充】 gap, a mined opening) at the nearest fill-file paragraph before it."""
+    from drafter.writers import blocks as kinds
+
+    role_lines: dict[str, int] = {}
+    for entry in getattr(fill, "sections", None) or []:
+        if getattr(entry, "role", None) and getattr(entry, "line", None):
+            role_lines.setdefault(entry.role, entry.line)
+    level_one_roles = iter([s.role for s in drafted.sections if s.heading.strip()])
+
+    texts = [(_squeeze(text), line) for text, line in _fill_texts(fill)]
+    exact: dict[str, int] = {}
+    for text, line in texts:
+        exact.setdefault(text, line)
+    key_lines = getattr(fill, "lines", {}) or {}
+    own_key = {kinds.TITLE: "title", kinds.SIGNATURE: "signature", kinds.DATE: "date"}
+    mapping: dict[int, int | None] = {}
+    previous: int | None = None
+    for number, block in enumerate(blocks, start=1):
+        content = _squeeze(block.content)
+        line = exact.get(content)
+        if line is None and content:
+            # a run-on heading joins heading and first paragraph; a paragraph may be
+            # part of a longer fill text: take the longest fill text that overlaps
+            best = max(((len(text), fill_line) for text, fill_line in texts
+                        if len(text) >= 4 and (text in content or content in text)), default=None)
+            line = best[1] if best else None
+        role = next(level_one_roles, None) if block.kind == kinds.HEADING and block.level == 1 else None
+        if line is None and block.kind in own_key:
+            line = key_lines.get(own_key[block.kind])
+        elif line is None and role is not None:
+            line = role_lines.get(role, previous)
+        elif line is None:
+            line = previous
+        mapping[number] = line
+        previous = line if line is not None else previous
+    return mapping
+
+
+# -- the document's year -----------------------------------------------------------
+
+def year_in_text(text: str) -> int | None:
+    """The first plausible year written in `text` (2024, 2024年, 二〇二四年)."""
+    candidates = []
+    for found in _YEAR.finditer(text):
+        year = int(found.group(1))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            candidates.append((found.start(), year))
+    for found in _CN_YEAR.finditer(text):
+        digits = "".join(_CN_YEAR_DIGITS[ch] for ch in found.group(1))
+        year = int(digits)
+        if MIN_YEAR <= year <= MAX_YEAR:
+            candidates.append((found.start(), year))
+    return min(candidates)[1] if candidates else None
+
+
+def year_and_month_of_date(date: str) -> tuple[int | None, int | None]:
+    found = _DATE_MONTH.search(date or "")
+    if found:
+        month = int(found.group(2))
+        return int(found.group(1)), month if 1 <= month <= 12 else None
+    return year_in_text(date or ""), None
+
+
+def _settle_year(subject: CheckSubject, option: int | None) -> None:
+    """--year first, then the fill file, the title, the date line."""
+    date_year, date_month = year_and_month_of_date(subject.doc.date)
+    if option is not None:
+        subject.year, subject.year_origin = option, "option"
+    elif subject.year is None:
+        title_year = year_in_text(subject.doc.title)
+        if title_year is not None:
+            subject.year, subject.year_origin = title_year, "title"
+        elif date_year is not None:
+            subject.year, subject.year_origin = date_year, "date"
+    if subject.year is not None and date_year == subject.year:
+        subject.month = date_month
