@@ -128,7 +128,9 @@ def set_phrase_mask(ctx: CheckContext, folded: str) -> bytearray:
             literals.append(text)
         elif entry.get("type") == "pattern":
             parts = [fold(part) for part in re.split(r"…+|\.{3,}", text)]
-            if sum(len(p) for p in parts) >= 2 and len([p for p in parts if p]) >= 1:
+            # Patterns with a word among their fixed parts (以…为抓手, 同谋划、同部署); masking
+            # 在…上… or 对…进行… would blank out ordinary prose.
+            if max(len(p) for p in parts) >= 3 or (sum(len(p) for p in parts) >= 4 and max(len(p) for p in parts) >= 2):
                 patterns.append(parts)
     for literal in {fold(text) for text in literals}:
         if len(literal) < 2:
@@ -209,24 +211,27 @@ def _findings(ctx: CheckContext, index, checked: CheckedText, runs: list[Run], m
         for run in in_sentence.get(number, []):
             if run.start < s_end and run.end > s_start:
                 doc_runs.setdefault(run.doc, []).append(run)
-        counts = {}
+        counts, lengths = {}, {}
         for doc, these in doc_runs.items():
             spans = _merged((max(run.start, s_start), min(run.end, s_end)) for run in these)
             count = sum((b - a) - (masked_before[b] - masked_before[a]) for a, b in spans)
             if count:
                 counts[doc] = count
+                lengths[doc] = sum(b - a for a, b in spans)
         if counts:
-            shared.append((sentence, counts, doc_runs))
+            shared.append((sentence, counts, lengths, doc_runs))
             for doc, count in counts.items():
                 overall[doc] = overall.get(doc, 0) + count
-    for sentence, counts, doc_runs in shared:
+    # Set phrases decide whether a sentence counts as copied (`count`), but once it
+    # does, all of its shared characters count towards the copied share (`length`).
+    for sentence, counts, lengths, doc_runs in shared:
         own = _counted(masked, sentence[0], sentence[1])
         best = max(counts, key=lambda d: (counts[d], overall[d], -d))
         count = counts[best]
         if count >= MIN_RUN or (count >= MIN_PIECE and count >= WHOLE_SENTENCE * own):
             others = [d for d in counts if d != best and counts[d] >= min(count, MIN_RUN)]
-            pending.append((sentence, best, count, doc_runs[best], others))
-            totals[best] = totals.get(best, 0) + count
+            pending.append((sentence, best, lengths[best], doc_runs[best], others))
+            totals[best] = totals.get(best, 0) + lengths[best]
     if not pending:
         return []
     size = max(1, len(checked.folded))
