@@ -33,11 +33,17 @@ def parse_text(text: str, source: str = "") -> "Document":
 # -- mine ------------------------------------------------------------------
 
 def mine(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.PathLike | None = None,
-         *, jobs: int | None = None, progress: bool = False) -> Any:
-    """Mine skeletons.yaml and phrases.yaml from a corpus into out_dir."""
+         *, jobs: int | None = None, progress: bool = False, cache_dir: str | os.PathLike | None = None,
+         tokenizer: str | None = None, warn=None) -> Any:
+    """Mine skeletons.yaml and phrases.yaml from a corpus into out_dir; returns a MineReport.
+
+    corpus_dir defaults to ./corpus, out_dir to the shipped bank. Per-document results
+    are cached in cache_dir (default: $DRAFTER_CACHE_DIR or the user cache folder).
+    tokenizer: auto (rjieba when installed, else jieba), rjieba or jieba."""
     from drafter.mining import mine_corpus
 
-    return mine_corpus(corpus_dir, out_dir, jobs=jobs, progress=progress)
+    return mine_corpus(corpus_dir, out_dir, jobs=jobs, progress=progress, cache_dir=cache_dir,
+                       engine=tokenizer, warn=warn)
 
 
 def phrases(bank_dir: str | os.PathLike | None = None, *, role: str | None = None,
@@ -84,8 +90,12 @@ def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = Non
     return _check(path, corpus_dir=corpus_dir, year=year)
 
 
-def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int | None = None) -> Any:
-    """Turn last year's document into a fill file."""
+def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int | None = None,
+            force: bool = False) -> Any:
+    """Turn last year's document (.txt/.docx) into a fill file; returns an ExtractReport.
+
+    With `year`, the document's year moves to it and last year's figures become X
+    (the old ones kept as comments). An existing fill file is kept unless `force`."""
     from drafter.extracting import extract as _extract
 
-    return _extract(path, out_path, year=year)
+    return _extract(path, out_path, year=year, force=force)

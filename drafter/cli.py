@@ -212,9 +212,19 @@ def check(file: str, corpus_dir: str | None, year: int | None, as_json: bool) ->
 @click.argument("file", type=click.Path())
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
 @click.option("--year", type=click.IntRange(1949, 2100), help="新的年度：年份前移，上年数据变为待填占位符。")
-def extract(file: str, out_path: str, year: int | None) -> None:
-    """由去年的文稿生成今年的填写文件。"""
-    report = api.extract(file, out_path, year=year)
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它（默认不覆盖，以免丢失已填写的内容）。")
+def extract(file: str, out_path: str, year: int | None, force: bool) -> None:
+    """由去年的文稿（.txt / .docx）生成今年的填写文件。
+
+    \b
+    例：drafter extract 2024年总结.docx -o 2025年总结.yaml --year 2025
+    保留原文的结构和措辞；指定 --year 时，原文年度改为新年度（计划年度随之顺延），
+    原文中的数字改为 X（起草时标黄），原数字写在旁边的“# 原文：”注释中。
+    日期、序数、名称中的数字（如“十四五”）和固定提法（如三会一课）不改。
+    """
+    report = api.extract(file, out_path, year=year, force=force)
+    for warning in report.warnings:
+        click.echo(f"提示：{warning}", err=True)
     click.echo(str(report))
 
 

@@ -1,0 +1,115 @@
+"""The per-document map step: a parsed `Document` becomes a compact digest.
+
+A digest holds all that the miners need from one document and nothing else,
+as plain lists, strings and ints (so it can be cached and sent between
+processes): the kind and year, the shape of its level-1 sections, its opening
+and closing, and its running text as blocks tagged with the role of the
+level-1 section they belong to.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from drafter.mining.slots import document_year
+from drafter.model import ROLES, Document, Section
+
+DIGEST_VERSION = 1
+
+# Block kinds: title, level-1 heading, deeper heading, paragraph, item, opening, closing.
+BLOCK_KINDS = ("t", "H", "h", "p", "i", "o", "c")
+
+# Noise the cleaner should already have taken out; a block showing any of
+# these signs is dropped anyway, so that noise can never reach a bank.
+_NOISE_SIGNS = re.compile(
+    r"https?://|www\.|##|@[A-Za-z0-9]|[A-Za-z0-9._%+-]+@"
+    r"|素材库|代笔|网盘|编辑密码|会员群|谨防假冒|(?:加|添加|联系)(?:微信|QQ|qq|客服)|微信号|客服微信|扫码关注"
+    r"|[A-Za-z]{2,}[0-9]{4,}|[0-9][0-9 ]{6,}[0-9]"
+)
+
+
+def is_noisy(text: str) -> bool:
+    return bool(_NOISE_SIGNS.search(text))
+
+
+def role_index(role: str | None) -> int:
+    """Roles are stored as small ints; -1 for text outside the sections."""
+    return ROLES.index(role) if role in ROLES else -1
+
+
+def _section_shape(section: Section) -> list[Any]:
+    """[role, heading, level-2 headings, items directly in it, level-3 headings, items anywhere
+    in it] of a level-1 section."""
+    level2 = sum(1 for c in section.children if c.level == 2)
+    level3 = sum(1 for node in section.walk() if node.level == 3)
+    all_items = sum(len(node.items) for node in section.walk())
+    return [role_index(section.role), section.heading, level2, len(section.items), level3, all_items]
+
+
+_TITLE_TOPIC = re.compile(r"党建|党风|工作|述职|年度|上半年|下半年|半年|全年|总结|汇报|报告|书记|情况|计划")
+_YEAR_PREFIX = re.compile(r"^(?:[0-9０-９]{4}年?度?)")
+
+
+def title_unit(title: str) -> str:
+    """The unit named in a title: 2023年市水利局机关党委党建工作总结 → 市水利局机关党委."""
+    text = _YEAR_PREFIX.sub("", title.strip())
+    found = _TITLE_TOPIC.search(text)
+    head = text[:found.start()] if found else ""
+    head = re.sub(r"[0-9０-９]{4}年?度?$", "", head)  # XX中心2023年度 → XX中心
+    return head if 2 <= len(head) <= 20 else ""
+
+
+def document_units(doc: Document) -> list[str]:
+    """Names of the writing unit, longest first: signature, unit in the title, and the
+    title unit without its 市/区/县/省 (openings often drop it)."""
+    units = [doc.signature.strip(), title_unit(doc.title)]
+    for unit in list(units):
+        if len(unit) > 3 and unit[0] in "市区县省":
+            units.append(unit[1:])
+    return sorted({u for u in units if len(u) >= 2}, key=lambda u: (-len(u), u))
+
+
+def _blocks(doc: Document) -> list[list[Any]]:
+    blocks: list[list[Any]] = []
+
+    def add(role: int, kind: str, text: str) -> None:
+        text = " ".join(text.split())
+        if text and not is_noisy(text):
+            blocks.append([role, kind, text])
+
+    if doc.title:
+        add(-1, "t", doc.title)
+    for text in doc.opening.split("\n"):
+        add(-1, "o", text)
+    for section in doc.sections:
+        role = role_index(section.role)
+        for node in section.walk():
+            if node.heading:
+                add(role, "H" if node is section else "h", node.heading)
+            for paragraph in node.paragraphs:
+                add(role, "p", paragraph)
+            for item in node.items:
+                add(role, "i", item)
+    for text in doc.closing.split("\n"):
+        add(-1, "c", text)
+    return blocks
+
+
+def digest_document(doc: Document, source: str) -> dict[str, Any]:
+    """The compact, cacheable summary of one parsed document."""
+    return {
+        "v": DIGEST_VERSION,
+        "source": source,
+        "kind": doc.kind,
+        "year": document_year(doc.title, doc.date, doc.opening),
+        "units": document_units(doc),
+        "sections": [_section_shape(s) for s in doc.sections if s.level == 1],
+        "opening": "" if is_noisy(doc.opening) else doc.opening,
+        "closing": "" if is_noisy(doc.closing) else doc.closing,
+        "blocks": _blocks(doc),
+    }
+
+
+def digest_text(digest: dict[str, Any]) -> str:
+    """All running text of a digest, one block per line."""
+    return "\n".join(block[2] for block in digest["blocks"])

@@ -1,0 +1,113 @@
+"""Heading miner: level-2 headings and couplets (学思想，推进主题教育), by structure and role.
+
+A heading's structure is the number of its parts (split at ，、 or a space)
+and the word lengths of its first part: 学思想 and 抓思想 are both one
+character then two (1+2), so 学思想，推进主题教育 and 抓思想，政治引领突出成效
+fall in one group. Entries are listed by role, then by group (largest first),
+so parallel headings a writer can borrow stand together.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.mining.clauses import Sentence, is_word
+from drafter.mining.slots import has_slot
+from drafter.model import ROLES
+
+_PART_SPLIT = re.compile(r"[，、,\s]+")
+_TRIM = "。；;：:！!？? "
+
+
+def heading_parts(text: str) -> list[str]:
+    return [p for p in _PART_SPLIT.split(text.strip(_TRIM)) if p]
+
+
+def structure_of(parts: list[str], first_part_tokens: list[str]) -> str:
+    """A group label such as 2:1+2 (two parts, the first made of a 1- and a 2-character word)."""
+    shape = "+".join(str(len(t)) for t in first_part_tokens if t.strip())
+    return f"{len(parts)}:{shape}"
+
+
+def document_headings(sentences: list[Sentence]) -> list[list]:
+    """Per-document map: [role, text, structure] of every heading worth borrowing."""
+    found = []
+    seen = set()
+    for sentence in sentences:
+        if sentence.kind not in ("h", "H") or sentence.role < 0:
+            continue
+        text = sentence.text.strip(_TRIM)
+        parts = heading_parts(text)
+        if sentence.kind == "H" and len(parts) < 2:
+            continue  # a plain level-1 heading (存在问题) belongs to the skeleton, not here
+        if not 4 <= len(text) <= 30 or has_slot(text) or "《" in text:
+            continue
+        words = [t for t in sentence.tokens if t.strip() and t not in _TRIM]
+        first: list[str] = []
+        for token in words:
+            if token in "，、,":
+                break
+            first.append(token)
+        if not first or not all(is_word(t) or t in "“”" for t in first):
+            continue
+        key = (sentence.role, text)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append([sentence.role, text, structure_of(parts, [t for t in first if is_word(t)])])
+    return found
+
+
+def add_document_headings(total: dict, document: list[list], source: str) -> None:
+    """Combine: {(role, text): [count, docs, structure, first source by name]}."""
+    for role, text, structure in document:
+        _add(total, (role, text), 1, 1, structure, source)
+
+
+def merge_heading_totals(total: dict, other: dict) -> None:
+    for key, (count, docs, structure, source) in other.items():
+        _add(total, key, count, docs, structure, source)
+
+
+def _add(total: dict, key: tuple, count: int, docs: int, structure: str, source: str) -> None:
+    stats = total.get(key)
+    if stats is None:
+        total[key] = [count, docs, structure, source]
+    else:
+        stats[0] += count
+        stats[1] += docs
+        stats[3] = min(stats[3], source)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    role: int
+    structure: str
+    count: int
+    docs: int
+    source: str
+
+
+def select_headings(total: dict, *, limit: int = 300) -> list[Heading]:
+    """Headings grouped by role (in ROLES order) and structure (largest group first);
+    each role gets an equal share of `limit`."""
+    group_sizes: dict[tuple[int, str], int] = {}
+    for (role, _text), stats in total.items():
+        group_sizes[(role, stats[2])] = group_sizes.get((role, stats[2]), 0) + 1
+    headings = [Heading(text, role, stats[2], stats[0], stats[1], stats[3])
+                for (role, text), stats in total.items()]
+    # a structure with a single member is no group: list those after the groups
+    headings.sort(key=lambda h: (h.role if 0 <= h.role < len(ROLES) else len(ROLES),
+                                 group_sizes[(h.role, h.structure)] < 2,
+                                 -group_sizes[(h.role, h.structure)], h.structure,
+                                 -h.count, h.text))
+    roles = {h.role for h in headings}
+    share = max(1, limit // max(1, len(roles)))
+    taken: dict[int, int] = {}
+    kept = []
+    for heading in headings:
+        if taken.get(heading.role, 0) < share:
+            taken[heading.role] = taken.get(heading.role, 0) + 1
+            kept.append(heading)
+    return kept

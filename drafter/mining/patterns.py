@@ -1,0 +1,331 @@
+"""Pattern miner: slotted sentence patterns and parallel series.
+
+Slotted patterns (以…为抓手, 在…上下功夫, 坚持把…作为…) are frames of fixed
+words around one or two slots. Every clause proposes a few frames: a lead of
+one or two words near its start, then either the last words of the clause
+(以 … 为抓手) or one short word followed by a second slot that runs to the
+end (坚持把 … 作为 …). A frame is a pattern when it recurs with many different
+fillers in several documents; a frame seen with one filler only is a fixed
+phrase, not a pattern.
+
+Parallel series (同谋划、同部署、同推进) are runs of three or more items
+listed with 、 that have the same length and share their first or last
+characters; counted by their exact wording, and each run of three inside a
+longer one counts too.
+"""
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass
+
+from drafter.mining.clauses import Sentence, is_word
+
+SLOT = "…"
+MAX_FILLERS = 8  # distinct fillers remembered per frame: enough to tell a pattern from a phrase
+FUNCTION_TOKENS = frozenset("的了和与等及")
+_MAX_LEAD_START = 3   # a lead may follow a few words (各 党支部 坚持把 …)
+_MAX_SECOND_ANCHOR = 12
+# anchors must meet this many times more often than by chance; a middle word is
+# freer than a clause end, so two-slot frames need more
+MIN_LIFT = 4.0
+MIN_LIFT_TWO_SLOTS = 10.0
+
+
+def _filler_id(tokens: list[str]) -> int:
+    return zlib.crc32("".join(tokens).encode("utf-8"))
+
+
+def _slot_ok(tokens: list[str]) -> bool:
+    length = sum(len(t) for t in tokens)
+    return 2 <= length <= 24 and any(is_word(t) for t in tokens)
+
+
+def clause_anchors(clause: list[str]) -> tuple[list[tuple[str, int, bool]], list[tuple[str, int]]]:
+    """Where frames of a clause may be anchored: leads (text, index after it, ends in a
+    one-character word) near the start, and tails (text, index) ending the clause."""
+    size = len(clause)
+    leads: list[tuple[str, int, bool]] = []
+    tails: list[tuple[str, int]] = []
+    if size < 3:
+        return leads, tails
+    for start in range(min(_MAX_LEAD_START, size - 2) + 1):
+        for lead_size in ((1, 2) if start < _MAX_LEAD_START else (1,)):
+            lead = clause[start:start + lead_size]
+            if len(lead) < lead_size or not all(is_word(t) for t in lead):
+                continue
+            text = "".join(lead)
+            if lead[0] in FUNCTION_TOKENS or len(text) > 4:
+                continue
+            leads.append((text, start + lead_size, len(lead[-1]) == 1))
+    for tail_size in (1, 2):
+        tail = clause[size - tail_size:]
+        if not all(is_word(t) for t in tail) or tail[-1] in FUNCTION_TOKENS:
+            continue
+        text = "".join(tail)
+        if len(text) <= 5:
+            tails.append((text, size - tail_size))
+    return leads, tails
+
+
+def clause_frames(clause: list[str], anchors=None):
+    """(frame, filler id) proposals of one clause's tokens."""
+    leads, tails = anchors or clause_anchors(clause)
+    size = len(clause)
+    for lead_text, body, single in leads:
+        # frame 1: lead … tail, the tail ending the clause
+        for tail_text, tail_start in tails:
+            if tail_start > body:
+                filler = clause[body:tail_start]
+                if _slot_ok(filler):
+                    yield f"{lead_text}{SLOT}{tail_text}", _filler_id(filler)
+        # frame 2: lead … word …, after a one-character lead word (以, 把, 将, 在 …)
+        if not single:
+            continue
+        for middle in range(body + 1, min(size - 1, body + _MAX_SECOND_ANCHOR + 1)):
+            word = clause[middle]
+            if not is_word(word) or len(word) > 2 or word in FUNCTION_TOKENS:
+                continue
+            first, second = clause[body:middle], clause[middle + 1:]
+            if _slot_ok(first) and _slot_ok(second):
+                yield f"{lead_text}{SLOT}{word}{SLOT}", _filler_id(first)
+
+
+def series_in_clause(clause: list[str]) -> list[str]:
+    """Parallel series written in one clause (its tokens): 同谋划、同部署、同推进.
+
+    Items are the pieces between 、; the first may carry a lead-in and the last
+    a continuation, which are cut off at word boundaries."""
+    parts: list[list[str]] = [[]]
+    for token in clause:
+        if token == "、":
+            parts.append([])
+        elif token not in "“”\"'《》（）()":
+            parts[-1].append(token)
+    if len(parts) < 3:
+        return []
+    found: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            for begin in range(len(run) - 2):  # every window of three, and the whole run
+                found.append("、".join(run[begin:begin + 3]))
+            if len(run) > 3:
+                found.append("、".join(run))
+
+    for index, part in enumerate(parts):
+        if run:
+            candidate = _words_of_length(part, len(run[-1]), from_end=False)
+            if candidate and _parallel(run[-1], candidate) and _parallel(run[0], candidate):
+                run.append(candidate)
+                if "".join(part) == candidate:
+                    continue
+                close()  # the run ended inside this part
+                run = []
+                continue
+            close()
+            run = []
+        following = parts[index + 1] if index + 1 < len(parts) else []
+        size = len("".join(following))
+        item = _words_of_length(part, size, from_end=True) if 2 <= size <= 6 else None
+        if item is None and 2 <= len("".join(part)) <= 6 and all(is_word(t) for t in part):
+            item = "".join(part)
+        run = [item] if item else []
+    close()
+    return found
+
+
+def _words_of_length(tokens: list[str], size: int, *, from_end: bool) -> str | None:
+    """The words at the start (or end) of tokens that make exactly `size` characters."""
+    taken = ""
+    for token in (reversed(tokens) if from_end else tokens):
+        if not is_word(token):
+            return None
+        taken = token + taken if from_end else taken + token
+        if len(taken) == size:
+            return taken
+        if len(taken) > size:
+            return None
+    return None
+
+
+def _parallel(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    return a[0] == b[0] or a[-1] == b[-1]
+
+
+def clause_results(clause: tuple[str, ...]) -> tuple:
+    """Frames, series and anchors (leads, tails, short words) of one clause."""
+    anchors = clause_anchors(list(clause))
+    frames: dict[str, int] = {}
+    for frame, filler in clause_frames(list(clause), anchors):
+        frames.setdefault(frame, filler)  # one filler per frame and clause
+    return (
+        frames,
+        series_in_clause(list(clause)) if "、" in clause else [],
+        {a[0] for a in anchors[0]},
+        {a[0] for a in anchors[1]},
+        {t for t in clause if len(t) <= 2 and is_word(t)},
+    )
+
+
+def new_pattern_total() -> dict:
+    return {"frames": {}, "series": {}, "chance": [0, {}, {}, {}]}
+
+
+class PatternCollector:
+    """Combiner for a chunk of documents: each distinct clause is analysed once, however
+    many documents repeat it (boilerplate and copied paragraphs are common)."""
+
+    def __init__(self) -> None:
+        # clause → [document ids, role mask, occurrences, example source, example sentence]
+        self.clauses: dict[tuple, list] = {}
+        self.documents = 0
+
+    def add(self, sentences: list[Sentence], source: str) -> None:
+        document = self.documents
+        self.documents += 1
+        for sentence in sentences:
+            if sentence.kind in ("t", "H"):
+                continue
+            role_bit = 1 << sentence.role if sentence.role >= 0 else 0
+            for clause in sentence.clauses():
+                key = tuple(clause)
+                entry = self.clauses.get(key)
+                if entry is None:
+                    self.clauses[key] = [{document}, role_bit, 1, source, sentence.text]
+                else:
+                    entry[0].add(document)
+                    entry[1] |= role_bit
+                    entry[2] += 1
+                    if (source, sentence.text) < (entry[3], entry[4]):
+                        entry[3], entry[4] = source, sentence.text
+
+    def flush_into(self, total: dict) -> None:
+        """Add the frames, series and anchor counts of the collected clauses to `total`.
+
+        total["frames"][frame] = [count, docs, role mask, smallest filler ids, example
+        source, example sentence]; series likewise without fillers. The example kept is
+        that of the first document by name, so totals merge alike in any order."""
+        chance = total["chance"]
+        leads, tails, words = chance[1], chance[2], chance[3]
+        frames: dict[str, list] = {}
+        series: dict[str, list] = {}
+        for key, (documents, roles, count, source, sentence) in self.clauses.items():
+            found, runs, clause_leads, clause_tails, clause_words = clause_results(key)
+            chance[0] += count
+            for table, texts in ((leads, clause_leads), (tails, clause_tails), (words, clause_words)):
+                for text in texts:
+                    table[text] = table.get(text, 0) + count
+            for table, items in ((frames, found.items()), (series, ((run, None) for run in runs))):
+                for frame, filler in items:
+                    entry = table.get(frame)
+                    if entry is None:
+                        table[frame] = [count, set(documents), roles, {filler}, source, sentence]
+                    else:
+                        entry[0] += count
+                        entry[1] |= documents
+                        entry[2] |= roles
+                        entry[3].add(filler)
+                        if (source, sentence) < (entry[4], entry[5]):
+                            entry[4], entry[5] = source, sentence
+        for name, table in (("frames", frames), ("series", series)):
+            for frame, (count, documents, roles, fillers, source, sentence) in table.items():
+                ids = sorted(f for f in fillers if f is not None)[:MAX_FILLERS]
+                _add_frame(total[name], frame, count, len(documents), roles, ids, source, sentence)
+        self.clauses.clear()
+
+
+def _add_frame(table: dict, key: str, count: int, docs: int, roles: int, fillers: list,
+               source: str, example: str) -> None:
+    stats = table.get(key)
+    if stats is None:
+        table[key] = [count, docs, roles, fillers, source, example]
+        return
+    stats[0] += count
+    stats[1] += docs
+    stats[2] |= roles
+    if fillers and (len(stats[3]) < MAX_FILLERS or fillers[0] < stats[3][-1]):
+        stats[3] = sorted(set(stats[3]).union(fillers))[:MAX_FILLERS]
+    if (source, example) < (stats[4], stats[5]):
+        stats[4], stats[5] = source, example
+
+
+def merge_pattern_totals(total: dict, other: dict) -> None:
+    """Reduce: add another total (of other documents) into `total`."""
+    for name in ("frames", "series"):
+        table = total[name]
+        for key, (count, docs, roles, fillers, source, example) in other[name].items():
+            _add_frame(table, key, count, docs, roles, fillers, source, example)
+    total["chance"][0] += other["chance"][0]
+    for mine, theirs in zip(total["chance"][1:], other["chance"][1:]):
+        for key, value in theirs.items():
+            mine[key] = mine.get(key, 0) + value
+
+
+@dataclass(frozen=True)
+class Pattern:
+    text: str
+    count: int
+    docs: int
+    roles: int
+    variety: int
+    example: tuple
+    score: float
+
+
+def select_patterns(total: dict, *, documents: int, limit: int = 300) -> list[Pattern]:
+    """Patterns ranked best first: frames with varied fillers, then parallel series."""
+    min_docs = 2 if documents >= 2 else 1
+    clauses, leads, tails, words = total.get("chance", [0, {}, {}, {}])
+    found = []
+    for frame, (count, docs, roles, fillers, source, sentence) in total.get("frames", {}).items():
+        variety = len(fillers)
+        # a pattern recurs with different fillers, in several documents or often in one
+        if count < 3 or variety < 3 or (docs < min_docs and (count < 4 or variety < 4)):
+            continue
+        lift = _lift(frame, count, clauses, leads, tails, words)
+        if lift < (MIN_LIFT_TWO_SLOTS if frame.endswith(SLOT) else MIN_LIFT):
+            continue
+        fixed = len(frame.replace(SLOT, ""))
+        score = (math.log1p(count) * math.log1p(docs) * math.log1p(variety) * math.sqrt(fixed)
+                 * math.log(lift))
+        found.append(Pattern(frame, count, docs, roles, variety, (source, sentence), round(score, 6)))
+    found = _drop_shadowed(found)
+    for run, (count, docs, roles, _fillers, source, sentence) in total.get("series", {}).items():
+        score = math.log1p(count) * math.log1p(docs) * 0.8
+        found.append(Pattern(run, count, docs, roles, 0, (source, sentence), round(score, 6)))
+    found.sort(key=lambda p: (-p.score, p.text))
+    return found[:limit]
+
+
+def _lift(frame: str, count: int, clauses: int, leads: dict, tails: dict, words: dict) -> float:
+    """How much more often the anchors of a frame come together than by chance:
+    以 … 为抓手 far more often than 以 and 为抓手 would meet at random; 对 … 问题 … not."""
+    lead, rest = frame.split(SLOT, 1)
+    if rest.endswith(SLOT):
+        partner = words.get(rest[:-1], 0)
+    else:
+        partner = tails.get(rest, 0)
+    expected = leads.get(lead, 0) * partner / max(1, clauses)
+    return count / expected if expected > 0 else float(count)
+
+
+def _drop_shadowed(patterns: list[Pattern]) -> list[Pattern]:
+    """A frame that only ever occurs inside a longer one (持续在…上下功夫 in 在…上下功夫)
+    is kept only if it has occurrences of its own."""
+    by_text = {p.text: p for p in patterns}
+    kept = []
+    for pattern in patterns:
+        shadowed = False
+        for other in by_text.values():
+            if other is pattern or len(other.text) <= len(pattern.text):
+                continue
+            if pattern.text in other.text and other.count >= pattern.count:
+                shadowed = True
+                break
+        if not shadowed:
+            kept.append(pattern)
+    return kept

@@ -1,0 +1,480 @@
+"""`drafter mine`: a map over documents, then a merge of counts.
+
+1. hash every corpus file; an unchanged corpus is answered from the cache;
+2. map (in parallel): parse each new file and digest it; count its character
+   n-grams (new documents are added to the cached counts of the corpus);
+3. merge: score terms from the counts; they become the tokenizer's user words;
+4. map (in parallel): word-level mining of each document not cached with
+   this word list;
+5. merge, in corpus order: patterns, headings, sentences, term uses and
+   skeletons; write skeletons.yaml and phrases.yaml atomically.
+
+The map steps are pure functions of one chunk of documents and the merges
+are additions, so the same code can run on a cluster engine.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
+from pathlib import Path
+from typing import Callable, Iterable
+
+from drafter.atomic_write import write_text_atomic
+from drafter.bank import (PHRASES_FILE, SKELETONS_FILE, dump_phrases, dump_skeletons)
+from drafter.errors import DrafterError
+from drafter.mining.cache import MiningCache
+from drafter.mining.corpus import CorpusFile, corpus_files, hash_files
+from drafter.mining.headings import select_headings
+from drafter.mining.patterns import SLOT, select_patterns
+from drafter.mining.progress import Progress
+from drafter.mining.report import MineReport
+from drafter.mining.sentences import select_sentences
+from drafter.mining.skeletons import build_skeletons
+from drafter.mining.terms import NgramCounts, Term, score_terms
+from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint
+from drafter.mining.words import example_text, merge_word_totals, new_word_total
+from drafter.model import ROLES
+
+MINER_VERSION = "1"
+MAX_TERMS = 400  # also the user words given to the tokenizer
+MAX_PATTERNS = 300
+MAX_HEADINGS = 300
+MAX_SENTENCES = 400
+MAX_EXAMPLES = 3
+LEXICON_DRIFT = 0.02  # new files may change this share of the user words before all is re-cut
+MAX_CHUNK = 400  # documents per map task
+MAX_NGRAM_ENTRIES = 8_000_000  # beyond this the rarest n-grams are dropped (lossy counting)
+_DRAFTER = Path(__file__).resolve().parent.parent
+# Source files whose change makes cached digests stale (reading, cleaning, outline, digest).
+_PARSE_SOURCES = ("parsing.py", "model.py", "placeholders.py", "reading", "cleaning", "outline",
+                  "mining/digest.py", "mining/slots.py", "mining/skeletons.py", "mining/clauses.py")
+
+
+def _code_id(parts: Iterable[str]) -> str:
+    digest = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        path = _DRAFTER / part
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                digest.update(file.relative_to(_DRAFTER).as_posix().encode() + file.read_bytes())
+            except OSError:
+                pass
+    return digest.hexdigest()
+
+
+def _warn_on_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# -- map steps (run in worker processes) ------------------------------------------
+
+_worker_caches: dict[str, MiningCache] = {}
+
+
+def _cache_in_worker(folder: str) -> MiningCache:
+    cache = _worker_caches.get(folder)
+    if cache is None:
+        cache = _worker_caches[folder] = MiningCache(folder)
+    return cache
+
+
+def map_parse(task: tuple) -> tuple[list, dict, dict, int]:
+    """Parse and digest new files; count n-grams of the documents marked +1 / -1."""
+    from drafter.mining.digest import digest_document, digest_text
+    from drafter.mining.skeletons import document_facts
+    from drafter.mining.terms import count_documents
+    from drafter.parsing import parse_file
+
+    folder, items = task
+    cache = _cache_in_worker(folder)
+    fresh = []
+    texts: dict[int, list[str]] = {1: [], -1: []}
+    for path, name, key, parse, sign in items:
+        if parse:
+            try:
+                digest = digest_document(parse_file(path), name)
+                facts = document_facts(digest)
+            except DrafterError as error:
+                digest, facts = {"error": str(error.message)}, None
+            except Exception as error:  # a bug on one odd file must not stop a corpus run
+                digest, facts = {"error": f"解析出错（{type(error).__name__}: {error}）"}, None
+            fresh.append((key, digest, facts))
+        elif sign:
+            digest = cache.get_digest(key) or {"error": "缓存缺失"}
+        else:
+            continue
+        _one_done()
+        if sign and "error" not in digest:
+            texts[sign].append(digest_text(digest))
+    added, removed = NgramCounts(), NgramCounts()
+    count_documents(texts[1], added)
+    count_documents(texts[-1], removed)
+    return fresh, added.to_data(), removed.to_data(), len(items)
+
+
+def map_words(task: tuple) -> dict:
+    """Word-level results of a chunk of documents, combined; mined terms are user words."""
+    from drafter.mining.tokenizer import load_tokenizer
+    from drafter.mining.words import add_documents_words
+
+    folder, engine, lexicon, items = task
+    cache = _cache_in_worker(folder)
+    tokenizer = load_tokenizer(lexicon, engine)
+
+    def digests():
+        for key, name in items:
+            digest = cache.get_digest(key)
+            if digest and "error" not in digest:
+                digest["source"] = name
+                yield digest
+            else:
+                _one_done()
+
+    return add_documents_words(digests(), tokenizer.cut, frozenset(lexicon), done=_one_done)
+
+
+_done_counter = None  # shared count of documents done, set in each worker
+
+
+def _start_worker(counter) -> None:
+    global _done_counter
+    _done_counter = counter
+
+
+def _one_done() -> None:
+    if _done_counter is not None:
+        with _done_counter.get_lock():
+            _done_counter.value += 1
+
+
+class _Mapper:
+    """Runs a map step inline or on a process pool; results come in task order.
+
+    Each worker gets a few large chunks (so the parent merges few results and
+    leaves the CPUs to the workers); progress is counted per document through a
+    shared counter."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+        self._counter = None
+
+    def chunks(self, items: list) -> list[list]:
+        if not items:
+            return []
+        parts = 1 if self.jobs <= 1 or len(items) < 8 else self.jobs * 2
+        # bounded chunks keep each worker's memory flat however large the corpus
+        size = min(-(-len(items) // parts), MAX_CHUNK)
+        return [items[start:start + size] for start in range(0, len(items), size)]
+
+    def map(self, function: Callable, tasks: list, bar: Progress):
+        if self.jobs <= 1 or len(tasks) <= 1:
+            for task in tasks:
+                result = function(task)
+                bar.advance(len(task[-1]))
+                yield result
+            return
+        if self._pool is None:
+            import multiprocessing
+
+            self._counter = multiprocessing.Value("i", 0)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker,
+                                             initargs=(self._counter,))
+        with self._counter.get_lock():
+            self._counter.value = 0
+        futures = [self._pool.submit(function, task) for task in tasks]
+        for future in futures:
+            while True:
+                try:
+                    result = future.result(timeout=0.2)
+                    break
+                except FuturesTimeout:
+                    bar.set(self._counter.value)
+            bar.set(self._counter.value)
+            yield result
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+# -- the run ------------------------------------------------------------------------
+
+def mine_corpus(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.PathLike | None = None, *,
+                jobs: int | None = None, progress: bool = False, cache_dir: str | os.PathLike | None = None,
+                engine: str | None = None, warn: Callable[[str], None] | None = None) -> MineReport:
+    """Mine skeletons.yaml and phrases.yaml from every .txt/.docx under corpus_dir into out_dir.
+
+    corpus_dir defaults to ./corpus, out_dir to the shipped bank (templates/).
+    Raises DrafterError when the corpus is missing or holds no readable file;
+    single unreadable files are skipped with a warning (printed on stderr
+    unless `warn` is given).
+    """
+    started = time.perf_counter()
+    warn = warn or _warn_on_stderr
+    corpus = Path(corpus_dir) if corpus_dir is not None else Path("corpus")
+    if out_dir is None:
+        from drafter.resources import templates_dir
+
+        out = templates_dir()
+    else:
+        out = Path(out_dir)
+    paths = corpus_files(corpus)
+    if not paths:
+        raise DrafterError("范文库中没有 .txt 或 .docx 文件", path=str(corpus))
+    if out.exists() and not out.is_dir():
+        raise DrafterError("输出路径不是目录", path=str(out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建输出目录（{exc.strerror}）", path=str(out)) from None
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    bar = Progress(progress)
+    timings: dict[str, float] = {}
+
+    mark = time.perf_counter()
+    files, unreadable = hash_files(corpus, paths)
+    engine_name = chosen_engine(engine)
+    cache = MiningCache(cache_dir)
+    parse_id = _code_id(_PARSE_SOURCES)
+    mine_id = _code_id(["mining"])
+    keys = [f"{f.digest}:{parse_id}" for f in files]
+    corpus_key = str(corpus.resolve())
+    fingerprint = hashlib.blake2b(
+        "\n".join([MINER_VERSION, mine_id, engine_name, *(f"{f.name}\t{k}" for f, k in zip(files, keys))]).encode(),
+        digest_size=16).hexdigest()
+    timings["hash"] = time.perf_counter() - mark
+    report = MineReport(corpus, out, tokenizer=engine_name, timings=timings)
+
+    for name, reason in unreadable:
+        warn(f"警告：{name}：{reason}，已跳过。")
+
+    if cache.get_fingerprint(corpus_key) == fingerprint:
+        state = cache.get_state(corpus_key)
+        if state:
+            report.cache_dir = cache.folder
+            for name, reason in state["skipped"]:
+                warn(f"警告：{name}：{reason}，已跳过。")
+            _write(out, state["skeletons"], state["phrases"], report)
+            report.up_to_date = True
+            report.documents = state["documents"]
+            report.skipped = unreadable + [tuple(s) for s in state["skipped"]]
+            report.kinds, report.entries = state["kinds"], state["entries"]
+            report.skeleton_kinds = state["skeleton_kinds"]
+            report.seconds = time.perf_counter() - started
+            return report
+
+    mapper = _Mapper(jobs)
+    try:
+        counts, failed = _digest_and_count(files, keys, cache, corpus_key, mine_id, mapper, bar, timings, report)
+        for name, reason in failed:
+            warn(f"警告：{name}：{reason}，已跳过。")
+        report.skipped = unreadable + failed
+        good = [(f, k) for f, k in zip(files, keys) if f.name not in {n for n, _ in failed}]
+        if not good:
+            raise DrafterError("范文库中没有可读取的文件", path=str(corpus))
+        report.documents = len(good)
+
+        mark = time.perf_counter()
+        terms = score_terms(counts, limit=MAX_TERMS)
+        timings["terms"] = time.perf_counter() - mark
+
+        previous = cache.get_state(corpus_key) or {}
+        lexicon = _stable_lexicon([t.text for t in terms], previous.get("lexicon"))
+        words_id = f"{engine_name}:{mine_id}:{lexicon_fingerprint(lexicon)}"
+        mark = time.perf_counter()
+        word_total, word_keys = _word_total(good, words_id, lexicon, engine_name, cache, corpus_key, mapper, bar)
+        timings["words"] = time.perf_counter() - mark
+    finally:
+        mapper.close()
+        bar.finish()
+
+    mark = time.perf_counter()
+    skeletons, phrases, kinds = _assemble(good, terms, word_total, cache)
+    timings["merge"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    skeletons_text, phrases_text = dump_skeletons(skeletons), dump_phrases(phrases)
+    _write(out, skeletons_text, phrases_text, report)
+    report.kinds = kinds
+    found = Counter(p["type"] for p in phrases)
+    report.entries = {t: found.get(t, 0) for t in ("term", "pattern", "heading", "sentence")}
+    report.skeleton_kinds = [s["kind"] for s in skeletons]
+    report.cache_dir = cache.folder
+    counts.prune(MAX_NGRAM_ENTRIES)
+    cache.put_state(corpus_key, fingerprint, {
+        "docs": [[f.name, k] for f, k in good],
+        "documents": report.documents,
+        "skipped": [list(s) for s in failed],
+        "skeletons": skeletons_text, "phrases": phrases_text,
+        "kinds": report.kinds, "entries": report.entries, "skeleton_kinds": report.skeleton_kinds,
+        "lexicon": lexicon, "counts_id": mine_id,
+    }, counts.to_data(), {"id": words_id, "keys": word_keys, "total": word_total})
+    timings["write"] = time.perf_counter() - mark
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _stable_lexicon(fresh: list[str], previous: list[str] | None) -> list[str]:
+    """The user words for the tokenizer: the mined terms, or last run's list when a few
+    new files changed it only slightly (then the word-level results of the other files
+    stay valid and only the new files are cut)."""
+    if previous:
+        drift = len(set(fresh).symmetric_difference(previous))
+        if drift <= LEXICON_DRIFT * max(len(fresh), 1):
+            return list(previous)
+    return fresh
+
+
+def _digest_and_count(files: list[CorpusFile], keys: list[str], cache: MiningCache, corpus_key: str,
+                      counts_id: str, mapper: _Mapper, bar: Progress, timings: dict, report: MineReport):
+    """Map step 1: digests of new files, n-gram counts of the corpus (incremental when possible)."""
+    mark = time.perf_counter()
+    known = cache.known_digests(set(keys))
+    previous = cache.get_state(corpus_key)
+    usable = previous is not None and previous.get("counts_id") == counts_id
+    stored = cache.get_counts(corpus_key) if usable else None
+    current = Counter(keys)
+    counts = NgramCounts()
+    remove: Counter = Counter()
+    add = Counter(current)
+    if stored is not None:
+        before = Counter(k for _name, k in previous["docs"])
+        remove = before - current
+        # pruned counts cannot be taken apart, and most documents gone is a fresh start
+        if not (remove and stored["pruned"]) and sum(remove.values()) * 2 <= len(keys):
+            counts = NgramCounts.from_data(stored)
+            add = current - before
+        else:
+            remove = Counter()
+
+    items = []
+    parsing = set()
+    for file, key in zip(files, keys):
+        parse = key not in known and key not in parsing
+        parsing.add(key)
+        sign = 0
+        if add[key] > 0:
+            add[key] -= 1
+            sign = 1
+        if parse or sign:
+            items.append((str(file.path), file.name, key, parse, sign))
+    for key, times in remove.items():
+        items.extend([("", "", key, False, -1)] * times)
+    report.parsed = sum(1 for item in items if item[3])
+
+    bar.start("解析范文", len(items))
+    tasks = [(str(cache.folder), chunk) for chunk in mapper.chunks(items)]
+    for fresh, added, removed, _done in mapper.map(map_parse, tasks, bar):
+        if fresh:
+            cache.put_digests(fresh)
+        counts.merge(NgramCounts.from_data(added))
+        if removed["docs"]:
+            counts.subtract(NgramCounts.from_data(removed))
+        if len(counts.tf) > MAX_NGRAM_ENTRIES:
+            counts.prune(MAX_NGRAM_ENTRIES)
+    bar.finish()
+    timings["parse"] = time.perf_counter() - mark
+
+    failed = []
+    for file, key in zip(files, keys):
+        digest_error = _error_of(cache, key)
+        if digest_error:
+            failed.append((file.name, digest_error))
+    return counts, failed
+
+
+def _error_of(cache: MiningCache, key: str) -> str | None:
+    facts = cache.get_facts(key)
+    if facts is not None:
+        return None
+    digest = cache.get_digest(key)
+    return (digest or {}).get("error", "无法解析")
+
+
+def _word_total(good, words_id, lexicon, engine_name, cache: MiningCache, corpus_key: str,
+                mapper: _Mapper, bar: Progress) -> tuple[dict, list[str]]:
+    """Map step 2: word-level totals, adding only new documents to the cached total when
+    the documents were only added and the user words did not change."""
+    keys = [f"{f.name}\t{k}" for f, k in good]  # examples name their file: a renamed file counts as new
+    cached = cache.get_words(corpus_key)
+    todo = list(good)
+    total = new_word_total()
+    if cached and cached["id"] == words_id and not set(cached["keys"]) - set(keys):
+        total = cached["total"]  # documents were only added: cut the new ones alone
+        before = set(cached["keys"])
+        todo = [(file, key) for (file, key), both in zip(good, keys) if both not in before]
+    bar.start("分词挖掘", len(todo))
+    items = [(key, file.name) for file, key in todo]
+    tasks = [(str(cache.folder), engine_name, lexicon, chunk) for chunk in mapper.chunks(items)]
+    for chunk_total in mapper.map(map_words, tasks, bar):
+        merge_word_totals(total, chunk_total)
+    bar.finish()
+    return total, keys
+
+
+def _assemble(good, terms: list[Term], word_total: dict, cache: MiningCache):
+    """Reduce step 2: skeletons and all phrase entries, best first within each type."""
+    all_facts = []
+    kinds: Counter = Counter()
+    for file, key in good:
+        facts = cache.get_facts(key)
+        facts["source"] = file.name
+        all_facts.append(facts)
+        kinds[facts["kind"]] += 1
+
+    documents = len(good)
+    min_docs = 2 if documents >= 2 else 1
+    uses = word_total["terms"]
+    phrases = []
+    for term in terms:
+        use = uses.get(term.text)
+        # never cut as a word, even as a user word, is a fragment (增强党); one document is chance
+        if use is None or use[1] < min_docs:
+            continue
+        examples = [{"doc": source, "text": text} for source, text in use[2]]
+        phrases.append(_entry(term.text, "term", use[0], term.count, use[1], examples))
+    for pattern in select_patterns(word_total["patterns"], documents=documents, limit=MAX_PATTERNS):
+        source, sentence = pattern.example
+        lead = pattern.text.split(SLOT)[0].split("、")[0]
+        phrases.append(_entry(pattern.text, "pattern", pattern.roles, pattern.count, pattern.docs,
+                              [{"doc": source, "text": example_text(sentence, lead)}]))
+    for heading in select_headings(word_total["headings"], limit=MAX_HEADINGS):
+        phrases.append(_entry(heading.text, "heading", 1 << heading.role, heading.count, heading.docs,
+                              [{"doc": heading.source, "text": heading.text}]))
+    for sentence in select_sentences(word_total["sentences"], limit=MAX_SENTENCES):
+        phrases.append(_entry(sentence.text, "sentence", 1 << sentence.role, sentence.count, sentence.count,
+                              [{"doc": sentence.source, "text": sentence.text}]))
+    kind_order = {k: i for i, k in enumerate(("annual", "half_year", "debrief", "report", "experience", "other"))}
+    ordered_kinds = dict(sorted(kinds.items(), key=lambda kv: kind_order.get(kv[0], 99)))
+    return build_skeletons(all_facts), phrases, ordered_kinds
+
+
+def _entry(text: str, kind: str, role_mask: int, count: int, docs: int, examples: list) -> dict:
+    return {
+        "text": text,
+        "type": kind,
+        "roles": [role for index, role in enumerate(ROLES) if role_mask & (1 << index)],
+        "count": count,
+        "docs": docs,
+        "examples": examples[:MAX_EXAMPLES],
+    }
+
+
+def _write(out: Path, skeletons_text: str, phrases_text: str, report: MineReport) -> None:
+    targets = (out / SKELETONS_FILE, out / PHRASES_FILE)
+    for target, text in zip(targets, (skeletons_text, phrases_text)):
+        try:
+            current = target.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != text:
+            write_text_atomic(target, text)
+    report.written = list(targets)

@@ -1,0 +1,103 @@
+"""The word-level map step, and the totals it combines into.
+
+One document's digest is cut into words once (mined terms are user words of
+the tokenizer) and handed to each word-level miner: patterns, headings,
+sentences. It also records where each mined term is used as a word (roles,
+documents, examples), which the term entries of the bank show.
+
+Totals are plain data and merge by addition in any order (examples are those
+of the first documents by name), so chunks of documents can be combined in
+worker processes and the results cached.
+"""
+from __future__ import annotations
+
+from drafter.mining.clauses import block_sentences, is_word
+from drafter.mining.headings import add_document_headings, document_headings, merge_heading_totals
+from drafter.mining.patterns import PatternCollector, merge_pattern_totals, new_pattern_total
+from drafter.mining.sentences import (add_document_sentences, document_sentences, merge_sentence_totals,
+                                      new_sentence_total)
+
+MAX_EXAMPLE_CHARS = 80
+MAX_EXAMPLES = 3
+
+
+def example_text(sentence: str, needle: str) -> str:
+    """The sentence, cut around `needle` when it is long."""
+    sentence = sentence.strip()
+    if len(sentence) <= MAX_EXAMPLE_CHARS:
+        return sentence
+    at = max(0, sentence.find(needle))
+    start = max(0, min(at - MAX_EXAMPLE_CHARS // 3, len(sentence) - MAX_EXAMPLE_CHARS))
+    piece = sentence[start:start + MAX_EXAMPLE_CHARS]
+    return ("…" if start else "") + piece + ("…" if start + MAX_EXAMPLE_CHARS < len(sentence) else "")
+
+
+def new_word_total() -> dict:
+    return {"documents": 0, "terms": {}, "patterns": new_pattern_total(), "headings": {},
+            "sentences": new_sentence_total()}
+
+
+def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
+                       patterns: PatternCollector) -> None:
+    """Map one document and combine its word-level results into `total` (its clauses go to
+    `patterns`, to be flushed into the total once per chunk)."""
+    source = digest["source"]
+    sentences = block_sentences(digest["blocks"], cut)
+    uses: dict[str, list] = {}
+    words: set[str] = set()
+    for sentence in sentences:
+        role_bit = 1 << sentence.role if sentence.role >= 0 else 0
+        for token in sentence.tokens:
+            if token in lexicon:
+                use = uses.get(token)
+                if use is None:
+                    uses[token] = [role_bit, 1, sentence.text]
+                else:
+                    use[0] |= role_bit
+                    use[1] += 1
+            elif is_word(token):
+                words.add(token)
+    words.update(uses)
+    terms = total["terms"]
+    texts = [s.text for s in sentences]
+    for term, (roles, count, sentence) in uses.items():
+        # the example is the first sentence naming the term, however the tokenizer cut it
+        first = next((text for text in texts if term in text), sentence)
+        _add_use(terms, term, roles, 1, [[source, example_text(first, term)]])
+    total["documents"] += 1
+    patterns.add(sentences, source)
+    add_document_headings(total["headings"], document_headings(sentences), source)
+    add_document_sentences(total["sentences"], document_sentences(sentences), sorted(words), source)
+
+
+def add_documents_words(digests, cut, lexicon: frozenset[str], done=None) -> dict:
+    """The combined word-level total of a chunk of documents."""
+    total = new_word_total()
+    patterns = PatternCollector()
+    for digest in digests:
+        add_document_words(total, digest, cut, lexicon, patterns)
+        if done is not None:
+            done()
+    patterns.flush_into(total["patterns"])
+    return total
+
+
+def _add_use(terms: dict, term: str, roles: int, docs: int, examples: list) -> None:
+    stats = terms.get(term)
+    if stats is None:
+        terms[term] = [roles, docs, examples[:MAX_EXAMPLES]]
+        return
+    stats[0] |= roles
+    stats[1] += docs
+    stats[2] = sorted(stats[2] + examples)[:MAX_EXAMPLES]
+
+
+def merge_word_totals(total: dict, other: dict) -> dict:
+    """Reduce: add another total (of other documents) into `total`."""
+    total["documents"] += other["documents"]
+    for term, (roles, docs, examples) in other["terms"].items():
+        _add_use(total["terms"], term, roles, docs, examples)
+    merge_pattern_totals(total["patterns"], other["patterns"])
+    merge_heading_totals(total["headings"], other["headings"])
+    merge_sentence_totals(total["sentences"], other["sentences"])
+    return total

@@ -1,0 +1,125 @@
+"""Pattern miner: slotted frames and parallel series, on hand-tokenized clauses."""
+from __future__ import annotations
+
+import itertools
+
+from drafter.mining.clauses import Sentence
+from drafter.mining.patterns import (PatternCollector, clause_anchors, clause_frames, merge_pattern_totals,
+                                     new_pattern_total, select_patterns, series_in_clause)
+
+
+def frames_of(tokens: str) -> set[str]:
+    return {frame for frame, _filler in clause_frames(tokens.split())}
+
+
+def test_lead_tail_frame():
+    assert "以…为抓手" in frames_of("以 星级 党支部 考核 管理 为 抓手")
+
+
+def test_lead_may_follow_a_few_words():
+    assert "在…上下功夫" in frames_of("持续 在 学深悟透 知行合一 上 下功夫")
+    assert "坚持把…作为…" in frames_of("各 党支部 坚持 把 学习 新 理论 作为 有效 途径")
+
+
+def test_two_slot_frames_need_a_one_character_lead_word():
+    assert "把…作为…" in frames_of("把 青年干部 学习 成长 作为 党建工作 重要 内容")
+    assert not any(f.startswith("推动…") and f.endswith("…") for f in frames_of("推动 主题教育 作为 首要 任务"))
+
+
+def test_slots_never_hold_only_punctuation_or_numbers():
+    assert "以…为抓手" not in frames_of("以 □ 为 抓手")  # a slot alone is no filler
+    assert "以…为抓手" in frames_of("以 “ 全面 落实 年 ” 为 抓手")
+
+
+def test_no_frame_starts_or_ends_with_a_particle():
+    for frame in frames_of("的 党员 干部 学习 的"):
+        assert not frame.startswith("的") and not frame.endswith("的")
+
+
+def test_anchors():
+    leads, tails = clause_anchors("各 党支部 坚持 把 学习 作为 途径".split())
+    assert ("坚持把", 4, True) in leads and ("各党支部", 2, False) in leads
+    assert ("途径", 6) in tails and ("作为途径", 5) in tails
+
+
+def test_parallel_series():
+    assert series_in_clause("坚持 党建 与 业务 同 谋划 、 同 部署 、 同 推进".split()) == ["同谋划、同部署、同推进"]
+    found = series_in_clause("用 以学 铸魂 、 以学 增智 、 以学 正风 、 以学 促干 的 实际行动".split())
+    assert "以学铸魂、以学增智、以学正风、以学促干" in found and "以学铸魂、以学增智、以学正风" in found
+
+
+def test_lists_that_are_not_parallel_are_no_series():
+    assert series_in_clause("执行 “ 三会一课 ” 、 组织生活会 、 谈心谈话".split()) == []
+    assert series_in_clause("学深悟透 、 知行合一".split()) == []
+    assert series_in_clause("抓 关键人 、 关键 事 、 关键 节点".split()) == []  # 节点 is one word: not cut
+
+
+def _sentence(tokens: str, role: int = 0) -> Sentence:
+    return Sentence(role, "p", tokens.replace(" ", "") + "。", tokens.split() + ["。"])
+
+
+FILLERS = ["星级 党支部 考核", "党建 项目 立项", "党建 示范 创建", "红色 物业 建设", "书记 项目", "网格 管理"]
+NOISE = ["对 群众 意见 进行 梳理", "对 问题 清单 逐项 销号", "开展 志愿 服务", "召开 专题 会议 研究 部署"]
+
+
+def _total(documents: list[list[Sentence]], names=None) -> dict:
+    total = new_pattern_total()
+    collector = PatternCollector()
+    for index, sentences in enumerate(documents):
+        collector.add(sentences, (names or [f"d{i}.txt" for i in range(len(documents))])[index])
+    collector.flush_into(total)
+    return total
+
+
+def _documents() -> list[list[Sentence]]:
+    documents = []
+    for index, filler in enumerate(FILLERS):
+        sentences = [_sentence(f"以 {filler} 为 抓手", role=index % 2 * 3)]
+        sentences += [_sentence(n) for n in NOISE[index % 2:index % 2 + 3]]
+        sentences.append(_sentence(f"同 谋划 、 同 部署 、 同 推进 {filler}"))
+        documents.append(sentences)
+    return documents
+
+
+def test_selected_patterns_recur_with_many_fillers():
+    patterns = {p.text: p for p in select_patterns(_total(_documents()), documents=6)}
+    found = patterns["以…为抓手"]
+    assert (found.count, found.docs, found.variety) == (6, 6, 6)
+    assert found.roles == 0b1001  # achievements and plans
+    assert found.example == ("d0.txt", "以星级党支部考核为抓手。")
+    assert patterns["同谋划、同部署、同推进"].docs == 6
+
+
+def test_a_fixed_phrase_is_no_pattern():
+    documents = [[_sentence("以 党建 为 抓手")] * 2 for _ in range(5)]
+    assert "以…为抓手" not in {p.text for p in select_patterns(_total(documents), documents=5)}
+
+
+def test_anchors_meeting_by_chance_are_no_pattern():
+    # 对 … 问题 … : 对 leads many clauses and 问题 is everywhere; they meet at chance level
+    sentences = []
+    for a, b in itertools.product(["群众", "干部", "基层", "作风", "制度"], ["整改", "销号", "梳理", "研究"]):
+        sentences.append(_sentence(f"对 {a} 问题 {b} 落实"))
+        sentences.append(_sentence(f"对 {a} 工作 {b} 落实"))
+        sentences.append(_sentence(f"抓好 {a} 问题 {b}"))
+    documents = [sentences[i::4] for i in range(4)]
+    assert "对…问题…" not in {p.text for p in select_patterns(_total(documents), documents=4)}
+
+
+def test_totals_merge_alike_in_any_order():
+    documents = _documents()
+    names = [f"d{i}.txt" for i in range(6)]
+    whole = _total(documents, names)
+    parts = [_total(documents[i:i + 2], names[i:i + 2]) for i in (0, 2, 4)]
+    for order in itertools.permutations(parts):
+        merged = new_pattern_total()
+        for part in order:
+            merge_pattern_totals(merged, part)
+        assert merged == whole
+
+
+def test_selection_is_ranked_and_stable():
+    total = _total(_documents())
+    first, second = select_patterns(total, documents=6), select_patterns(total, documents=6)
+    assert first == second
+    assert [(-p.score, p.text) for p in first] == sorted((-p.score, p.text) for p in first)
