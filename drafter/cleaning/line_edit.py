@@ -61,7 +61,11 @@ def edit_lines(lines: list[Line], find_spans: Callable[[str], list[Span]]) -> Ru
     kept: list[Line] = []
     cuts: list[Cut] = []
     for line in lines:
-        new_line, line_cuts = cut_line(line, find_spans(line.text))
+        spans = find_spans(line.text)
+        if not spans:
+            kept.append(line)
+            continue
+        new_line, line_cuts = cut_line(line, spans)
         cuts.extend(line_cuts)
         if new_line is not None:
             kept.append(new_line)

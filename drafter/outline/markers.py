@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -79,6 +80,7 @@ def match_marker(text: str) -> tuple[Marker, str] | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def marker_pattern(level: int, number: int) -> re.Pattern[str]:
     """A pattern finding one specific marker anywhere in a line (for glued headings)."""
     cn = int_to_cn(number)

@@ -59,6 +59,8 @@ def is_ad_sentence(sentence: str) -> bool:
 def _ad_span(text: str) -> list[Span]:
     """From the first ad sentence to the last one: whatever sits between them is
     part of the ad; real text before or after in the same line stays."""
+    if not is_ad_sentence(text):  # a line that is no ad as a whole holds no ad sentence
+        return []
     ads = [(s, e) for s, e in sentence_spans(text) if is_ad_sentence(text[s:e])]
     if not ads:
         return []

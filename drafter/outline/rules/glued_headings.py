@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from drafter.model import Line
-from drafter.outline.markers import ITEM_MARKER, match_marker, marker_pattern
+from drafter.outline.markers import ITEM_MARKER, int_to_cn, match_marker, marker_pattern
 from drafter.outline.state import OutlineState
 
 _SENTENCE_END_BEFORE = "。！？!?"
@@ -52,6 +52,8 @@ def _find_glued(text: str, last: dict[int, int], skip: int) -> int | None:
         # The next number, or (after a sentence end only) one a little further on: 一、 … 四、.
         for number in range(last[level] + 1, last[level] + 1 + _MAX_NUMBER_SKIP):
             skipped = number > last[level] + 1
+            if _probe(level, number) not in text:
+                continue  # cheap test first: most lines hold no such numeral at all
             for found in marker_pattern(level, number).finditer(text, max(skip, 1)):
                 if skipped and text[found.start() - 1] not in _SENTENCE_END_BEFORE:
                     continue
@@ -60,6 +62,10 @@ def _find_glued(text: str, last: dict[int, int], skip: int) -> int | None:
                         best = found.start()
                     break
     return best
+
+
+def _probe(level: int, number: int) -> str:
+    return str(number) if level == 3 else int_to_cn(number)
 
 
 def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
