@@ -84,9 +84,14 @@ class SkeletonGuide:
         return render_slots(by_count(section["headings"])[0]["template"], year=year, unit=unit)
 
     def opening(self, *, year: int, unit: str) -> str:
-        openings = self.skeleton.get("openings") or []
+        """The most common lead-in formula (现将…总结如下：). Mined openings also hold
+        first clauses (今年以来，) that are no opening on their own; those are skipped."""
+        openings = [o for o in self.skeleton.get("openings") or []
+                    if str(o.get("template", "")).rstrip().endswith(("：", ":"))]
         if not openings:
             return ""
+        # Among equally common ones, the general 现将…如下： that names the year.
+        openings.sort(key=lambda o: (not o["template"].startswith("现将"), "{{ year }}" not in o["template"]))
         return render_slots(by_count(openings)[0]["template"], year=year, unit=unit)
 
     def title(self, *, year: int, unit: str) -> str:
