@@ -83,8 +83,8 @@ def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str
 # -- check / extract -------------------------------------------------------
 
 def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
-          year: int | None = None) -> Any:
-    """Review a draft; returns a report with its findings."""
+          year: int | str | None = None) -> Any:
+    """Review a draft; returns a report with its findings. `year` may be written "2025年"."""
     from drafter.checking import check as _check
 
     return _check(path, corpus_dir=corpus_dir, year=year)

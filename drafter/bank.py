@@ -66,6 +66,13 @@ class _LocatingLoader(yaml.SafeLoader):
     pass
 
 
+# libyaml when present: the shipped phrases.yaml takes ~0.3 s in pure Python and
+# ~0.04 s in C, and drafting or `drafter init` reads it on every run. A file it
+# rejects is read again by the pure-Python loader, whose messages are clearer.
+class _FastLocatingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    pass
+
+
 def _construct_located_map(loader: yaml.SafeLoader, node: yaml.MappingNode):
     data = _LocatedDict()
     data.line = node.start_mark.line + 1
@@ -90,8 +97,9 @@ def _construct_located_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode):
     data.extend(loader.construct_object(child, deep=True) for child in node.value)
 
 
-_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_located_map)
-_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_located_seq)
+for _loader in (_LocatingLoader, _FastLocatingLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_located_map)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_located_seq)
 
 
 def _line_of(container: Any, key: Any = None) -> int | None:
@@ -115,6 +123,14 @@ def _read_yaml(path: Path) -> Any:
         raise DrafterError("语库文件不是 UTF-8 编码的文本", path=str(path)) from None
     except OSError as exc:
         raise DrafterError(f"无法读取语库文件（{exc.strerror}）", path=str(path)) from None
+    if hasattr(yaml, "CSafeLoader"):
+        try:
+            return yaml.load(text, Loader=_FastLocatingLoader)
+        except DrafterError as exc:
+            exc.path = str(path)
+            raise
+        except yaml.YAMLError:
+            pass  # explained below, by the pure-Python loader
     try:
         return yaml.load(text, Loader=_LocatingLoader)
     except DrafterError as exc:
@@ -355,11 +371,15 @@ def _load(bank_dir, name: str, validate) -> list[dict]:
     return _copy(entries)
 
 
-def _copy(entries: list[dict]) -> list[dict]:
-    # callers may change what they get; the cache must stay intact
-    import copy
-
-    return copy.deepcopy(entries)
+def _copy(value: Any) -> Any:
+    """Callers may change what they get; the cache must stay intact. Validated
+    entries hold only dicts, lists and scalars, so this is a full copy (and
+    several times faster than copy.deepcopy, which drafting pays on every run)."""
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
 
 
 def load_skeletons(bank_dir: str | os.PathLike | None = None) -> list[dict]:

@@ -170,7 +170,8 @@ def init(kind: str, out_path: str, bank_dir: str | None, force: bool) -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("fill", type=click.Path())
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="输出文件（.docx / .md / .txt）。")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), help="输出格式（默认按扩展名判断）。")
+@click.option("--format", "fmt", metavar="[docx|md|txt]",  # checked by the library: one Chinese line
+              help="输出格式：docx / md / txt（默认按扩展名判断）。")
 @click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
 def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> None:
     """按填写文件起草文稿，输出符合 GB/T 9704-2012 版式的 .docx（或 Markdown / 纯文本）。
@@ -191,9 +192,9 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
 @click.argument("file", type=click.Path())
 @click.option("--corpus", "corpus_dir", type=click.Path(),
               help="用于比对照抄的范文库目录（默认：当前目录下的 corpus/，没有则不比对）。")
-@click.option("--year", type=click.IntRange(1949, 2100), help="文稿所属年度（默认取标题或日期中的年份）。")
+@click.option("--year", help="文稿所属年度，如 2025（默认取标题或日期中的年份）。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
-def check(file: str, corpus_dir: str | None, year: int | None, as_json: bool) -> None:
+def check(file: str, corpus_dir: str | None, year: str | None, as_json: bool) -> None:
     """检查文稿：遗留占位符、序号错误、过时提法、照抄范文、结构缺项。
 
     \b
@@ -211,9 +212,9 @@ def check(file: str, corpus_dir: str | None, year: int | None, as_json: bool) ->
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path())
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
-@click.option("--year", type=click.IntRange(1949, 2100), help="新的年度：年份前移，上年数据变为待填占位符。")
+@click.option("--year", help="新的年度，如 2025：年份前移，上年数据变为待填占位符。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它（默认不覆盖，以免丢失已填写的内容）。")
-def extract(file: str, out_path: str, year: int | None, force: bool) -> None:
+def extract(file: str, out_path: str, year: str | None, force: bool) -> None:
     """由去年的文稿（.txt / .docx）生成今年的填写文件。
 
     \b

@@ -249,6 +249,22 @@ def test_fill_file_is_drafted_in_memory_and_findings_point_at_its_lines(tmp_path
     assert list(tmp_path.iterdir()) == [path]  # nothing written
 
 
+def test_a_finding_in_a_block_text_points_at_its_own_line_not_the_key(tmp_path):
+    """text: >- runs over several lines: the finding names the line with the wording."""
+    path = tmp_path / "填写.yaml"
+    text = FILL.replace(
+        "      text: 全年组织集中学习14次，专题研讨5次，深入学习贯彻党的十九大精神。\n",
+        "      text: >-\n        全年组织集中学习14次，专题研讨5次，\n        深入学习贯彻党的十九大精神，\n"
+        "        撰写心得体会12篇。\n")
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    report = drafter.check(path, corpus_dir=CORPUS)
+    stale = [f for f in report.findings if f.rule == "stale_term"]
+    assert [f.line for f in stale] == [lines.index("        深入学习贯彻党的十九大精神，") + 1], report.render()
+    placeholder = [f for f in report.findings if f.rule == "placeholder"]
+    assert [f.line for f in placeholder] == [lines.index("      text: 按期召开支部党员大会4次，发展党员XX名。") + 1]
+
+
 def test_gaps_the_draft_leaves_are_placeholders_at_the_key_that_is_empty(tmp_path):
     path = tmp_path / "填写.yaml"
     text = FILL.replace("date: 2024-12-25\n", "").replace(
@@ -350,3 +366,19 @@ def test_cli_without_corpus_uses_corpus_folder_of_the_current_directory(tmp_path
     monkeypatch.chdir(ROOT)  # has corpus/
     result = run(str(CLEAN_DOCS[0]), "--json")
     assert json.loads(result.output)["findings"] == []
+
+
+@pytest.mark.parametrize("year", ["12", "1800", "明年", "abc"])
+def test_cli_bad_year_is_one_chinese_line(year):
+    result = subprocess.run([sys.executable, "-m", "drafter", "check", str(CLEAN_DOCS[0]), "--year", year],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and result.stderr.startswith("错误：年份“")
+    assert "Invalid value" not in result.stderr
+
+
+def test_year_written_with_nian_is_accepted():
+    report = drafter.check(CORPUS / "002_bef99398f62872d2.txt", corpus_dir=CORPUS, year="2024年")
+    assert report.year == 2024
+    result = run(str(CORPUS / "002_bef99398f62872d2.txt"), "--year", "2024", "--json")
+    assert result.exit_code == 1 and "取自--year 指定" in result.output

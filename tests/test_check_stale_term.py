@@ -98,6 +98,10 @@ def test_placeholder_congress_is_not_a_stale_term(tmp_path):
     ("扎实开展深入贯彻中央八项规定精神学习教育。", 2026, ["深入贯彻中央八项规定精神学习教育"]),
     ("扎实开展深入贯彻中央八项规定精神学习教育。", 2024, ["深入贯彻中央八项规定精神学习教育"]),
     ("严格落实中央八项规定精神。", 2024, []),  # the rules themselves never go stale
+    # the call after each campaign: make it routine (常态化长效化), in the years after it
+    ("巩固拓展党纪学习教育成果，推动党纪学习教育常态化长效化。", 2025, []),
+    ("推动深入贯彻中央八项规定精神学习教育常态化长效化。", 2026, []),
+    ("推动主题教育常态化长效化，学习贯彻习近平新时代中国特色社会主义思想主题教育常态化长效化。", 2025, []),
 ])
 def test_campaign_wording(tmp_path, sentence, year, expected):
     assert terms(stale(tmp_path, sentence, year)) == expected
@@ -228,3 +232,69 @@ def test_a_broken_term_book_names_file_line_and_key(tmp_path):
     with pytest.raises(DrafterError) as caught:
         load(path)
     assert caught.value.line == 4 and "current.from" in caught.value.key
+
+
+# -- central committee plenums ----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, year, expected", [
+    ("认真学习贯彻党的二十届四中全会精神。", 2025, []),
+    ("认真学习贯彻党的二十届四中全会精神。", 2024, ["二十届四中全会"]),  # held in October 2025
+    ("全面贯彻党的二十大和二十届二中、三中全会精神。", 2023, ["二十届二中、三中全会"]),  # 三中 came in 2024
+    ("全面贯彻党的二十大和二十届二中、三中全会精神。", 2024, []),
+    ("全面贯彻党的二十大和二十届二中、三中、四中全会精神。", 2024, ["二十届二中、三中、四中全会"]),
+    ("全面贯彻党的二十大和二十届历次全会精神。", 2025, []),
+    # a plenum of an earlier central committee as the current guidance is stale ...
+    ("深入学习贯彻党的十九届四中全会精神。", 2024, ["十九届四中全会精神"]),
+    ("深入学习贯彻党的十九届三中、四中全会精神。", 2023, ["十九届三中、四中全会精神"]),
+    ("深入学习贯彻党的十八届六中全会精神。", 2019, ["十八届六中全会精神"]),
+    # ... in its own years it is current, and as history it is fine
+    ("深入学习贯彻党的十九届三中、四中全会精神。", 2019, []),
+    ("全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神。", 2021, []),
+    ("深入学习贯彻党的十八届六中全会精神。", 2016, []),
+    ("党的十九届四中全会以来，制度建设不断完善。", 2024, []),
+    ("学习贯彻党的十九届六中全会通过的历史决议。", 2024, []),
+    ("以习近平新时代中国特色社会主义思想为指导。", 2016, ["习近平新时代中国特色社会主义思想"]),  # named in 2017-10
+])
+def test_plenum_wording(tmp_path, sentence, year, expected):
+    assert terms(stale(tmp_path, sentence, year)) == expected
+
+
+def test_one_wording_matched_by_two_entries_is_one_finding(tmp_path):
+    findings = stale(tmp_path, "深入学习贯彻党的十九大和十九届四中全会精神。", 2024)
+    assert terms(findings) == ["党的十九大和十九届四中全会精神"]
+
+
+def test_a_plenum_after_the_date_line_is_named_with_the_date(tmp_path):
+    """A report dated July 2025 cannot study the plenum of October 2025."""
+    findings = stale(tmp_path, "学习贯彻党的二十届四中全会精神。", 2025, title="{year}年上半年工作汇报",
+                     date="2025年7月10日")
+    assert terms(findings) == ["二十届四中全会"] and "成文日期为 2025年7月" in findings[0].message
+    assert stale(tmp_path, "学习贯彻党的二十届四中全会精神。", 2025, title="{year}年工作总结",
+                 date="2025年12月20日") == []
+
+
+# -- a year's review dated early the next year -------------------------------------------------
+
+def test_an_annual_summary_dated_in_january_reviews_the_year_before(tmp_path):
+    """机关党支部年度工作总结 … 2025年1月8日: a 2024 summary; 党纪学习教育 was that year's."""
+    findings = stale(tmp_path, "一年来，支部扎实开展党纪学习教育。", title="机关第一党支部年度工作总结",
+                     date="2025年1月8日")
+    assert findings == []
+    path = tmp_path / "doc.txt"
+    subject = load_subject(path)
+    assert (subject.year, subject.year_origin) == (2024, "date_previous")
+    findings = stale(tmp_path, "一年来，支部深入学习贯彻党的十九大精神。", title="机关第一党支部年度工作总结",
+                     date="2025年1月8日")
+    assert len(findings) == 1 and "年初成文" in findings[0].message and "2024 年" in findings[0].message
+
+
+def test_only_yearly_reviews_dated_early_look_back_a_year(tmp_path):
+    # December: the year of the date
+    stale(tmp_path, "学习。", title="机关第一党支部年度工作总结", date="2024年12月20日")
+    assert load_subject(tmp_path / "doc.txt").year == 2024
+    # March: late for last year's summary; the year of the date
+    stale(tmp_path, "学习。", title="机关第一党支部年度工作总结", date="2025年3月2日")
+    assert load_subject(tmp_path / "doc.txt").year == 2025
+    # a title with its year wins over the date
+    stale(tmp_path, "学习。", 2025, title="{year}年度工作总结", date="2026年1月5日")
+    assert load_subject(tmp_path / "doc.txt").year == 2025

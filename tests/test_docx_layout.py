@@ -574,3 +574,183 @@ def test_read_back_gives_the_same_outline(written):
     assert parsed.title == source.title
     assert parsed.signature == source.signature
     assert parsed.date == source.date
+
+
+# -- Word is strict about element order (ECMA-376 Part 1, the W3C schema) ---------------------------
+# An element out of sequence makes Word refuse the file ("unreadable content")
+# even though LibreOffice opens it; so every property element is checked.
+
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+]
+RPR_ORDER = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+    "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+]
+SECTPR_ORDER = [
+    "headerReference|footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+    "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+    "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+]
+STYLE_ORDER = [
+    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+    "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr",
+    "rPr", "tblPr", "trPr", "tcPr", "tblStylePr",
+]
+SETTINGS_ORDER = [
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges", "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors",
+    "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate", "linkStyles",
+    "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge", "revisionView",
+    "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit",
+    "hyphenationZone", "doNotHyphenateCaps", "showEnvelope", "summaryLength", "clickAndTypeStyle",
+    "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting", "bookFoldPrinting",
+    "bookFoldPrintingSheets", "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
+    "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
+    "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
+    "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+]
+FONT_ORDER = ["altName", "panose1", "charset", "family", "notTrueType", "pitch", "sig", "embedRegular",
+              "embedBold", "embedItalic", "embedBoldItalic"]
+SEQUENCES = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER, "style": STYLE_ORDER,
+             "settings": SETTINGS_ORDER, "font": FONT_ORDER}
+REPEATABLE = {"headerReference", "footerReference", "tblStylePr", "activeWritingStyle", "smartTagType"}
+
+
+def order_problems(root) -> list[str]:
+    """Every w:pPr, w:rPr, w:sectPr, w:style, w:settings and w:font whose
+    children are unknown, repeated or out of the schema's sequence."""
+    problems = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not element.tag.startswith(f"{{{W}}}"):
+            continue
+        local = etree.QName(element).localname
+        sequence = SEQUENCES.get(local)
+        if sequence is None:
+            continue
+        position = {name: index for index, group in enumerate(sequence) for name in group.split("|")}
+        last, seen = -1, set()
+        for child in element:
+            name = etree.QName(child).localname
+            if child.tag != w(name):
+                problems.append(f"{local}: {child.tag} is not a WordprocessingML element")
+                continue
+            if name not in position:
+                problems.append(f"{local}: unknown child {name}")
+                continue
+            if position[name] < last:
+                problems.append(f"{local}: {name} comes after {[etree.QName(c).localname for c in element]}")
+            if name in seen and name not in REPEATABLE:
+                problems.append(f"{local}: {name} repeated")
+            seen.add(name)
+            last = position[name]
+    return problems
+
+
+def every_xml_part(package: Package) -> dict[str, object]:
+    return {name: package.xml(name) for name in package.zip.namelist() if name.endswith((".xml", ".rels"))}
+
+
+def rich_document() -> Document:
+    """Every kind of block the writer makes: title, run-on headings at levels 3
+    and 4, a run-on gap, items, placeholders, several signature lines, a date."""
+    doc = party_summary()
+    doc.sections[0].children[0].children.append(
+        Section(3, heading="学习效果", paragraphs=["【待补充】请补充“主要工作”方面的内容。可参考：甲；乙。"]))
+    doc.signature = "中共XX中心支部委员会\nXX中心"
+    return doc
+
+
+@pytest.mark.parametrize("make", [party_summary, rich_document, lambda: Document(title="总结")])
+def test_every_property_element_is_in_schema_order(make):
+    package = package_of(make())
+    for name, root in every_xml_part(package).items():
+        assert order_problems(root) == [], name
+
+
+def test_the_order_check_catches_what_word_rejects():
+    wrong = etree.fromstring(
+        f'<w:p xmlns:w="{W}"><w:pPr><w:jc w:val="both"/><w:ind w:left="0"/></w:pPr>'
+        f'<w:r><w:rPr><w:sz w:val="32"/><w:rFonts w:ascii="x"/><w:highlight w:val="yellow"/></w:rPr></w:r></w:p>')
+    problems = order_problems(wrong)
+    assert len(problems) == 2 and problems[0].startswith("pPr: ind") and problems[1].startswith("rPr: rFonts")
+
+
+def test_package_parts_types_and_relationships_agree(package):
+    names = set(package.zip.namelist())
+    types = package.xml("[Content_Types].xml")
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    overrides = {o.get("PartName").lstrip("/"): o.get("ContentType") for o in types.iter(f"{ct}Override")}
+    defaults = {d.get("Extension"): d.get("ContentType") for d in types.iter(f"{ct}Default")}
+    assert defaults == {"rels": "application/vnd.openxmlformats-package.relationships+xml",
+                        "xml": "application/xml"}
+    # every part has its content type, and every override names a part that is there
+    assert set(overrides) == names - {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"}
+    assert overrides["word/document.xml"].endswith("wordprocessingml.document.main+xml")
+    # every relationship points at a part in the package, ids unique
+    for rels_name, base in (("_rels/.rels", ""), ("word/_rels/document.xml.rels", "word/")):
+        rels = list(package.xml(rels_name))
+        assert len({r.get("Id") for r in rels}) == len(rels)
+        for rel in rels:
+            assert base + rel.get("Target") in names, rel.get("Target")
+    # the footers named in sectPr are relationships of the document
+    rel_ids = {r.get("Id") for r in package.xml("word/_rels/document.xml.rels")}
+    for ref in package.document.iter(w("footerReference")):
+        assert ref.get(f"{{{R}}}id") in rel_ids
+    # [Content_Types].xml comes first in the zip, as Office writes it
+    assert package.zip.namelist()[0] == "[Content_Types].xml"
+
+
+def test_wordprocessing_parts_declare_their_namespaces(package):
+    for name in ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/fontTable.xml",
+                 "word/footer1.xml", "word/footer2.xml"):
+        raw = package.zip.read(name)
+        assert raw.startswith(b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"), name
+        root = etree.fromstring(raw)
+        assert root.nsmap.get("w") == W, name
+        assert root.nsmap.get("r") == R, name  # r:id on footer references
+
+
+def test_normal_style_turns_off_auto_spacing_between_chinese_and_figures(package):
+    """Word and WPS add space between Chinese and Latin letters or digits unless
+    told not to: lines with figures would hold fewer than 28 characters and the
+    date (2025年12月20日, five such joints) would start left of its computed place."""
+    ppr = package.style("Normal").find("w:pPr", NS)
+    assert val(ppr.find("w:autoSpaceDE", NS)) == "0"
+    assert val(ppr.find("w:autoSpaceDN", NS)) == "0"
+    for style in package.styles.iter(w("style")):  # no style turns it back on
+        for name in ("autoSpaceDE", "autoSpaceDN"):
+            found = style.find(f"w:pPr/w:{name}", NS)
+            assert found is None or val(found) == "0"
+
+
+def test_a_gap_run_on_after_a_level_3_heading_is_highlighted_whole():
+    hint = "【待补充】请补充“主要工作”方面的内容。可参考：甲；乙。"
+    doc = Document(sections=[Section(1, heading="工作", children=[
+        Section(3, heading="开展XX活动", paragraphs=[hint]),
+        Section(3, heading="学习", paragraphs=["参加学习。【待补充】人数"])])])
+    package = package_of(doc)
+    runs = runs_of(find_paragraph(package, "1."))
+    marked = [(run_text(r), val(r.find("w:rPr/w:highlight", NS))) for r in runs]
+    assert marked == [("1.开展", None), ("XX", "yellow"), ("活动。", None), (hint, "yellow")]
+    # text merely containing 【待补充】 keeps only the mark highlighted
+    assert [run_text(r) for r in runs_of(find_paragraph(package, "2."))
+            if val(r.find("w:rPr/w:highlight", NS))] == ["【待补充】"]

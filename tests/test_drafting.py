@@ -181,6 +181,98 @@ sections:
     assert doc.sections[0].children[0].paragraphs == ["第一段", "section 1 plans 伪造二"]
 
 
+FORGERY = BASIC + """\
+title: "标题\\ttitle\\t伪造的标题\\ndate\\t2099年1月1日"
+opening:
+  - "导语\\nsection\\t1\\tplans\\t伪造一"
+  - "para\\t伪造段落\\r\\nitem\\t伪造分项"
+sections:
+  achievements:
+    - heading: "甲\\u2028section\\t1\\tproblems\\t伪造二\\u2029乙"
+      text: ["丙\\x85section\\t2\\t\\t伪造三", "字面的 \\\\n 和 \\\\t 照原样"]
+      points: ["丁\\rsignature\\t伪造落款", "\\tclosing\\t伪造结尾"]
+closing: "结尾\\u2028date\\t伪造日期"
+signature: "落款\\nsignature\\t伪造二"
+"""
+
+
+def test_nothing_a_user_writes_can_forge_a_layout_line(tmp_path, bank):
+    """The layout is read back from tag<TAB>text lines: tabs and every kind of
+    line break in user values (\\n, \\r, U+2028/2029, NEL) stay inside one field."""
+    doc, _fill, _plan = build_document(write_fill(tmp_path, FORGERY), bank_dir=bank)
+    headings = [(node.level, node.heading) for node in doc.walk()]
+    # only the structure the fill file describes: one level-1 section with one subsection
+    assert [level for level, _heading in headings] == [1, 2]
+    assert headings[1][1] == "甲section 1 problems 伪造二乙"
+    assert doc.title == "标题 title 伪造的标题date 2099年1月1日"
+    assert doc.date == "2025年12月20日" and doc.signature == "落款signature 伪造二"
+    # paragraph fields split at line breaks into paragraphs of their own, never into tags
+    assert doc.opening.split("\n") == ["导语", "section 1 plans 伪造一", "para 伪造段落", "item 伪造分项"]
+    assert doc.closing.split("\n") == ["结尾", "date 伪造日期"]
+    sub = doc.sections[0].children[0]
+    assert sub.paragraphs == ["丙section 2  伪造三", "字面的 \\n 和 \\t 照原样"]
+    assert sub.items == ["丁", "signature 伪造落款", "closing 伪造结尾"]
+    assert sub.children == [] and doc.sections[0].items == []
+
+
+def test_forged_lines_reach_the_docx_as_plain_text(tmp_path, bank):
+    _report, out = drafted(tmp_path, bank, FORGERY)
+    paragraphs = docx_paragraphs(out)
+    assert paragraphs[0] == "标题 title 伪造的标题date 2099年1月1日"
+    assert paragraphs[-1] == "2025年12月20日" and paragraphs[-2] == "落款signature 伪造二"
+    assert not any("\t" in p for p in paragraphs)
+    assert sum(p.startswith("一、") for p in paragraphs) == 1 and sum(p.startswith("二、") for p in paragraphs) == 0
+
+
+@pytest.mark.parametrize("value", [
+    "{{ 7*7 }}", "{% if true %}是{% endif %}", "{# 注释 #}", "{{", "}}", "{%", "{#", "{% raw %}",
+    "{%- endraw %}", "{{ lipsum.__globals__ }}", "{{ self }}", "${x} %(x)s {0}",
+])
+def test_template_syntax_anywhere_prints_literally(tmp_path, bank, value):
+    quoted = value.replace("'", "''")
+    fill = write_fill(tmp_path, f"""\
+kind: annual
+unit: '单位{quoted}'
+year: 2025
+title: '标题{quoted}'
+opening: '导语{quoted}'
+sections:
+  achievements:
+    - heading: '标题{quoted}'
+      text: '段落{quoted}'
+      points: ['要点{quoted}']
+closing: '结尾{quoted}'
+signature: '落款{quoted}'
+date: 2025-12-20
+""")
+    report = draft(fill, tmp_path / "out.docx", bank_dir=bank)
+    text = "\n".join(docx_paragraphs(tmp_path / "out.docx"))
+    for label in ("标题", "导语", "段落", "要点", "结尾", "落款"):
+        assert f"{label}{value}" in text, label
+    assert "49" not in text
+    assert report.document.signature == f"落款{value}"
+
+
+def test_control_characters_anywhere_never_crash(tmp_path, bank):
+    controls = "".join(chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 127, 0x85, 0x9f, 0xfffe, 0xffff])
+    escaped = "".join(f"\\u{ord(c):04x}" for c in controls)
+    fill = write_fill(tmp_path, BASIC + f"""\
+title: "标{escaped}题"
+sections:
+  achievements:
+    - heading: "小{escaped}标题"
+      text: "正{escaped}文"
+      points: ["要{escaped}点"]
+signature: "落{escaped}款"
+""")
+    for name in ("out.docx", "out.md", "out.txt"):
+        report = draft(fill, tmp_path / name, bank_dir=bank)
+        assert report.document.title == "标题" and report.document.signature == "落款"
+        assert any("控制字符" in warning for warning in report.warnings)
+    paragraphs = docx_paragraphs(tmp_path / "out.docx")
+    assert {"标题", "（一）小标题", "正文", "一是要点", "落款"} <= set(paragraphs)
+
+
 def test_one_field_folds_lines_idempotently():
     assert one_field("甲\n乙\t丙") == "甲乙 丙"
     assert one_field(one_field("甲\n乙\t丙")) == one_field("甲\n乙\t丙")
@@ -407,6 +499,15 @@ sections:
     assert "占位符 5 处" in str(report)
 
 
+def test_gap_suggestions_lose_their_own_end_punctuation(tmp_path, bank):
+    (bank / "phrases.yaml").write_text(PHRASES.replace("理论学习不够系统", "理论学习不够系统。")
+                                       .replace("党建与业务融合不够紧密", "党建与业务融合不够紧密；"), encoding="utf-8")
+    _report, out = drafted(tmp_path, bank, BASIC + "sections:\n  achievements: [甲]\n  problems:\n")
+    gap = next(p for p in docx_paragraphs(out) if p.startswith("【待补充】"))
+    assert "可参考：党建与业务融合不够紧密；理论学习不够系统；以…为抓手。" in gap
+    assert "。；" not in gap and "；；" not in gap and "。。" not in gap
+
+
 def test_complete_fill_reports_no_gaps_and_counts(tmp_path, bank):
     report, _out = drafted(tmp_path, bank, BASIC + "sections:\n  achievements: [全年召开会议十二次。]\n")
     summary = str(report)
@@ -476,6 +577,16 @@ BAD_FILLS = {
     "wrong_type": ("kind: annual\nunit: 甲\nyear: 明年\n", ["第 3 行", "year", "明年"]),
     "unknown_kind": ("kind: monthly\nunit: 甲\nyear: 2025\n", ["第 1 行", "monthly", "annual", "half_year"]),
     "empty": ("", ["空"]),
+    "only_comments": ("# 2025年总结\n# 还没写\n", ["空"]),
+    "missing_unit": ("kind: annual\nyear: 2025\n", ["unit", "单位"]),
+    "bad_date": (BASIC.replace("2025-12-20", "2025-13-40"), ["第 4 行", "date", "2025-13-40"]),
+    "chinese_colon": ("kind：annual\n", ["第 1 行", "冒号"]),
+    "tab_indent": ("kind: annual\nunit: 甲\nyear: 2025\nsections:\n\tplans: [甲]\n", ["第 5 行", "Tab"]),
+    "list_as_title": (BASIC + "title: [甲, 乙]\n", ["第 5 行", "title", "列表"]),
+    "unknown_role": (BASIC + "sections:\n  - heading: 甲\n    role: 成绩\n", ["第 7 行", "成绩"]),
+    "too_deep": (BASIC + "sections:\n  plans:\n    - heading: a\n      children:\n        - heading: b\n"
+                 "          children:\n            - heading: c\n              children:\n"
+                 "                - heading: d\n", ["第 13 行", "四级"]),
 }
 
 
@@ -582,6 +693,41 @@ def test_unknown_extension_cli(tmp_path, bank):
     assert not (tmp_path / "out.pdf").exists()
 
 
+def test_bad_format_option_cli_is_one_chinese_line(tmp_path, bank):
+    fill = write_fill(tmp_path, BASIC)
+    existing = tmp_path / "out.docx"
+    existing.write_bytes(b"keep")
+    result = CliRunner().invoke(main, ["draft", str(fill), "-o", str(existing), "--format", "pdf",
+                                       "--bank", str(bank)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：") and "pdf" in lines[0] and "docx" in lines[0]
+    assert "Usage" not in result.output and existing.read_bytes() == b"keep"
+
+
+def test_format_option_accepts_the_documented_spellings_cli(tmp_path, bank):
+    fill = write_fill(tmp_path, BASIC + "sections:\n  plans: [甲]\n")
+    for spelling, expected in (("DOCX", "Word 文档"), ("word", "Word 文档"), ("markdown", "Markdown"),
+                               ("text", "纯文本")):
+        result = CliRunner().invoke(main, ["draft", str(fill), "-o", str(tmp_path / f"{spelling}.out"),
+                                           "--format", spelling, "--bank", str(bank)])
+        assert result.exit_code == 0, result.output
+        assert expected in result.output
+
+
+def test_broken_utf16_fill_cli_is_one_line_and_writes_nothing(tmp_path, bank):
+    fill = tmp_path / "fill.yaml"
+    fill.write_bytes(b"\xff\xfe\x00")
+    existing = tmp_path / "old.docx"
+    existing.write_bytes(b"last year's draft")
+    result = CliRunner().invoke(main, ["draft", str(fill), "-o", str(existing), "--bank", str(bank)])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：") and "UTF-8" in lines[0]
+    assert "Traceback" not in result.output and "内部错误" not in result.output
+    assert existing.read_bytes() == b"last year's draft"
+
+
 def test_cli_prints_summary_and_warnings(tmp_path, bank):
     fill = write_fill(tmp_path, BASIC + "sections:\n  achievements:\n    - heading: 一、甲\n      text: 乙X次\n")
     result = CliRunner().invoke(main, ["draft", str(fill), "-o", str(tmp_path / "o.md"), "--bank", str(bank)])
@@ -658,3 +804,34 @@ def test_missing_bank_folder_api_and_cli(tmp_path):
                                        "--bank", str(tmp_path / "no_bank")])
     assert result.exit_code == 2 and "no_bank" in result.output and len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_bank_files_read_alike_with_and_without_libyaml(tmp_path):
+    """The bank is read with libyaml for speed; the pure-Python loader gives the
+    same entries and source lines, and still explains a broken file."""
+    import yaml
+
+    from drafter import bank as bank_module
+    from drafter.resources import templates_dir
+
+    text = (templates_dir() / "phrases.yaml").read_text(encoding="utf-8")
+    fast = yaml.load(text, Loader=bank_module._FastLocatingLoader)
+    pure = yaml.load(text, Loader=bank_module._LocatingLoader)
+    assert fast == pure
+    assert [entry.line for entry in fast["phrases"][:20]] == [entry.line for entry in pure["phrases"][:20]]
+    assert fast["phrases"][3].key_lines == pure["phrases"][3].key_lines
+    broken = tmp_path / "skeletons.yaml"
+    broken.write_text("version: 1\nskeletons:\n- kind: annual\n  docs: [1\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        bank_module.load_skeletons(tmp_path)
+    assert caught.value.line == 5 and "skeletons.yaml" in str(caught.value)
+
+
+def test_loaded_bank_entries_are_copies(tmp_path):
+    from drafter.bank import load_phrases
+
+    first = load_phrases()
+    first[0]["text"] = "改掉"
+    first[0].setdefault("roles", []).append("x")
+    again = load_phrases()
+    assert again[0]["text"] != "改掉" and "x" not in again[0]["roles"]

@@ -604,3 +604,116 @@ def test_extract_builds_section_nodes_from_the_model(tmp_path):
     assert child == {"heading": "抓学习", "text": ["学习X次。"], "points": ["研讨X次。"],
                      "children": [{"heading": "细项", "text": ["完成X项。"]}]}
     assert tree.figures == ["9", "2", "3"]
+
+
+# -- review fixes: what a user saw in the fill ------------------------------------------------
+
+CLEAN = Path(__file__).resolve().parent / "data" / "clean_docs"
+
+
+def body_text(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_a_headless_node_drafts_without_a_gap(tmp_path):
+    """Seed 002's “1.以支部为单位开展…主题党日活动，完成…规定动作。” has no heading the parser can
+    take; a heading-only entry would draft a 【待补充】 gap that the original never had."""
+    fill = tmp_path / "002.yaml"
+    drafter.extract(SEED_002, fill)
+    children = load(fill)["sections"][5]["children"][0]["children"]
+    assert children[0]["heading"] == "以支部为单位开展“重温入党志愿书”主题党日活动"
+    assert children[0]["text"] == ["完成重温一次入党志愿书、组织一场思想交流、举行一次集体宣誓等“三个一”规定动作。"]
+    assert "已把第一个分句" in fill.read_text(encoding="utf-8")
+    drafter.draft(fill, tmp_path / "002.docx")
+    text = body_text(tmp_path / "002.docx")
+    assert "请补充" not in text  # only the date, which the seed lacks, is left 【待补充】
+    assert text.count("【待补充】") == 1
+    assert "1.以支部为单位开展“重温入党志愿书”主题党日活动。完成重温一次入党志愿书" in text
+
+
+def test_split_headless_takes_a_short_first_clause_outside_quotes():
+    from drafter.extracting.fill_tree import split_headless
+
+    assert split_headless("组织“节约用水，保护水源”宣传，发放资料500份。") == \
+        ("组织“节约用水，保护水源”宣传", "发放资料500份。")
+    assert split_headless("一句话没有分句的长段落。") == ("一句话没有分句的长段落。", "")
+    assert split_headless("同时，开展活动。") == ("同时，开展活动。", "")  # 同时 is no heading
+    long_clause = "这" * 41 + "，后文。"
+    assert split_headless(long_clause) == (long_clause, "")
+
+
+def test_stale_wording_for_the_new_year_is_pointed_at(tmp_path):
+    """Seed 000 (2023) calls the 2023–2024 主题教育 current: fine for 2024, stale for 2025."""
+    fill = tmp_path / "2025.yaml"
+    report = drafter.extract(SEED_000, fill, year=2025)
+    text = fill.read_text(encoding="utf-8")
+    assert report.stale == 1 and "过时提法 1 处" in str(report)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "请核对：过时提法“学习贯彻习近平新时代中国特色社会主义思想主题教育”" in line)
+    below = next(line for line in lines[at:] if line.strip().startswith("- \""))
+    assert "明确要求把学习贯彻习近平新时代中国特色社会主义思想主题教育作为当前" in below
+    fill_2024 = tmp_path / "2024.yaml"
+    assert drafter.extract(SEED_000, fill_2024, year=2024).stale == 0
+    assert "过时提法" not in fill_2024.read_text(encoding="utf-8")
+
+
+def test_stale_wording_of_a_2019_text_moved_to_2025(tmp_path):
+    fill = tmp_path / "002.yaml"
+    report = drafter.extract(SEED_002, fill, year=2025)
+    text = fill.read_text(encoding="utf-8")
+    for wording in ("党的十九大精神", "“不忘初心、牢记使命”主题教育", "十九届三中、四中全会精神", "党的十八大精神"):
+        assert f"请核对：过时提法“{wording}”" in text
+    assert report.stale == 5  # 十九大 twice (opening and a point), each paragraph named once
+    header = text.split("\nkind:", 1)[0]
+    assert "“# 请核对：过时提法……”注释指出在 2025 年已经过时的提法" in header
+    assert "“# 请核对：2018年是原文的上一年……”" in header
+    plain = tmp_path / "000.yaml"
+    drafter.extract(SEED_000, plain, year=2024)  # nothing stale in 2024, no year before 2023 named
+    assert "请核对" not in plain.read_text(encoding="utf-8")
+
+
+def test_the_year_before_the_documents_is_pointed_at(tmp_path):
+    """2018年度领导班子民主生活会 in a 2019 summary means last year's: it stays, with a note."""
+    fill = tmp_path / "2020.yaml"
+    drafter.extract(SEED_002, fill, year=2020)
+    text = fill.read_text(encoding="utf-8")
+    assert "请核对：2018年是原文的上一年，未改动；若指今年的上一年" in text and "请改为 2019 年" in text
+    assert "X月初，高质量完成2018年度领导班子民主生活会" in text  # unchanged, as the years rule says
+    span = tmp_path / "004.yaml"  # 2022年7月至2023年6月 moves as a whole: nothing stays behind
+    drafter.extract(CORPUS / "004_53a748ed6597df06.txt", span, year=2024)
+    assert "2023年7月至2024年6月" in span.read_text(encoding="utf-8")
+    assert "原文的上一年" not in span.read_text(encoding="utf-8")
+    plain = tmp_path / "same.yaml"
+    drafter.extract(SEED_002, plain)  # no new year: nothing moved, nothing to point at
+    assert "原文的上一年" not in plain.read_text(encoding="utf-8")
+
+
+def test_a_yearly_review_dated_early_next_year_is_that_years():
+    assert document_year(Document(title="述职报告", date="2026年1月12日", kind="debrief")) == 2025
+    assert document_year(Document(title="机关党支部工作总结", date="2025年2月8日", kind="annual")) == 2024
+    assert document_year(Document(title="机关党支部工作总结", date="2025年3月8日", kind="annual")) == 2025
+    assert document_year(Document(title="上半年工作汇报", date="2025年1月8日", kind="half_year")) == 2025
+    assert document_year(Document(title="2025年度述职报告", date="2026年1月12日", kind="debrief")) == 2025
+
+
+def test_extract_of_a_debrief_dated_in_january(tmp_path):
+    fill = tmp_path / "2026.yaml"
+    report = drafter.extract(CLEAN / "2025_section_chief_debrief.txt", fill, year=2026)
+    data = load(fill)
+    assert report.doc_year == 2025 and data["year"] == 2026
+    assert data["date"] == dt.date(2027, 1, 12)  # dated early in the year after, as the original
+    assert "牵头完成全局2026年部门预算编制" in fill.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("year", ["1900", "明年"])
+def test_cli_bad_year_is_one_chinese_line(tmp_path, year):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.yaml"
+    result = subprocess.run([sys.executable, "-m", "drafter", "extract", str(SEED_000), "-o", str(out), "--year", year],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr.strip().count("\n") == 0 and result.stderr.startswith("错误：年度")

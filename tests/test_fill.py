@@ -189,6 +189,30 @@ opening: >-
                                      "扎实开展学习教育，推广 Word 文档模板。")
 
 
+def test_folds_between_chinese_and_figures_leave_no_space(tmp_path):
+    fill = load(tmp_path, BASIC + """\
+opening: >-
+  全年组织集中学习
+  12次，覆盖党员
+  860余人次，推广 Word
+  文档模板，增长
+  5%。
+sections:
+  plans:
+    - 党员
+      32名
+""")
+    assert fill.opening[0].value == "全年组织集中学习12次，覆盖党员860余人次，推广 Word 文档模板，增长5%。"
+    assert fill.sections[0].entries[0].value == "党员32名"
+
+
+def test_unfold_rule_joins_chinese_and_digits_but_not_latin_words():
+    assert unfold_cjk("学习 12次 覆盖 860余人") == ("学习12次覆盖860余人", None)
+    assert unfold_cjk("2025 年") == ("2025年", None)
+    assert unfold_cjk("推广 Word 10 模板") == ("推广 Word 10模板", None)
+    assert unfold_cjk("版本 3 a 4") == ("版本3 a 4", None)
+
+
 def test_points_as_one_string_give_a_point_per_line(tmp_path):
     fill = load(tmp_path, BASIC + "sections:\n  plans:\n    - heading: 甲\n      points: |\n        一\n        二\n")
     assert [p.value for p in fill.sections[0].entries[0].points] == ["一", "二"]
@@ -260,6 +284,29 @@ def test_text_rules_alone():
     assert join_lines("第一行\n  第二行") == ("第一行第二行", None)
     assert split_paragraphs("甲\n\n 乙 \n") == ["甲", "乙"]
     assert unfold_cjk("中文 折行 English words") == ("中文折行 English words", None)
+
+
+def test_a_stray_nul_byte_is_a_control_character_not_a_binary_file(tmp_path):
+    path = tmp_path / "fill.yaml"
+    path.write_bytes("kind: annual\nunit: 市水\x00利局\nyear: 2025\n".encode())
+    fill = load_fill(path, available_kinds=KINDS)
+    assert fill.unit.value == "市水利局"
+    assert any(line == 2 and "U+0000" in message for line, message in fill.warnings)
+
+
+@pytest.mark.parametrize("head", [b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF-1.7\n", b"{\\rtf1"])
+def test_word_wps_pdf_and_rtf_files_are_refused_as_not_text(tmp_path, head):
+    path = tmp_path / "总结.yaml"
+    path.write_bytes(head + "kind: annual\n".encode())
+    with pytest.raises(DrafterError, match="不是文本文件"):
+        load_fill(path)
+
+
+def test_many_nul_bytes_still_mean_a_binary_file(tmp_path):
+    path = tmp_path / "fill.yaml"
+    path.write_bytes(b"kind: annual\n" + bytes(200))
+    with pytest.raises(DrafterError, match="不是文本文件"):
+        load_fill(path)
 
 
 # -- encodings ------------------------------------------------------------------------
@@ -434,3 +481,18 @@ def test_fill_texts_lists_every_value(tmp_path):
     assert fill.texts() == ["市水利局机关党委", "甲", "乙", "丙", "丁"]
     assert isinstance(fill.sections[0].entries[0], FillEntry)
     assert isinstance(fill.sections[0].entries[1], Text)
+
+
+def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path):
+    for codec in ("utf-16", "utf-32"):
+        path = write(tmp_path, BASIC, name=f"{codec}.yaml", encoding=codec)
+        assert load_fill(path, available_kinds=KINDS).unit.value == "市水利局机关党委"
+
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe\x00", b"\xfe\xff\xd8\x00\x00\x41"])
+def test_a_broken_utf16_file_is_one_error_not_a_crash(tmp_path, raw):
+    path = tmp_path / "fill.yaml"
+    path.write_bytes(raw)
+    with pytest.raises(DrafterError, match="UTF-16.*UTF-8") as caught:
+        load_fill(path)
+    assert caught.value.path == str(path)

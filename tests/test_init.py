@@ -209,3 +209,31 @@ def test_cli_init_then_draft(tmp_path, bank):
 ])
 def test_default_year_is_the_year_being_summed_up(today, year):
     assert default_year(today) == year
+
+
+def test_starter_closing_hint_is_a_whole_sentence(tmp_path, bank):
+    """Mined closings also hold first clauses ending in a comma; the hint shows
+    a complete closing sentence, or none."""
+    skeletons = (bank / "skeletons.yaml").read_text(encoding="utf-8")
+    fragment = "  closings:\n  - {template: 我局党建工作虽取得一定成效，, count: 3}\n"
+    (bank / "skeletons.yaml").write_text(skeletons.replace("  closings:\n", fragment, 1), encoding="utf-8")
+    text = init_fill("annual", tmp_path / "fill.yaml", bank_dir=bank, today=TODAY).read_text(encoding="utf-8")
+    closing_line = next(line for line in text.splitlines() if line.startswith("closing:"))
+    assert "虽取得一定成效，" not in closing_line
+    assert "新的一年，我们将再接再厉。" in closing_line  # the complete one, though less common
+    (bank / "skeletons.yaml").write_text(skeletons.replace(
+        "  - {template: 新的一年，我们将再接再厉。, count: 1}\n", "  - {template: 我局工作虽有成效，, count: 1}\n"),
+        encoding="utf-8")
+    text = init_fill("annual", tmp_path / "fill.yaml", bank_dir=bank, today=TODAY, force=True).read_text(
+        encoding="utf-8")
+    closing_line = next(line for line in text.splitlines() if line.startswith("closing:"))
+    assert closing_line.endswith("# 结尾：可不填")
+
+
+def test_shipped_starters_show_no_fragment_as_closing_or_opening(tmp_path):
+    kinds = list(dict.fromkeys(s["kind"] for s in load_skeletons()))
+    for kind in kinds:
+        text = init_fill(kind, tmp_path / f"{kind}.yaml", today=TODAY).read_text(encoding="utf-8")
+        for key in ("closing:", "# opening:"):
+            line = next(line for line in text.splitlines() if line.startswith(key))
+            assert "，”" not in line, line

@@ -142,3 +142,64 @@ def test_the_documented_example_drafts_as_described(tmp_path):
     for value in load_fill(fill).texts():
         assert value in text, value
     assert "（二）夯实基层基础，组织力不断提升\n1.规范组织生活。" in text
+
+
+def starter_drafts(tmp_path: Path) -> list[Path]:
+    """`drafter init` of every shipped kind, drafted unfilled (every part a gap)."""
+    from drafter.bank import load_skeletons
+    from drafter.drafting import init_fill
+
+    drafted = []
+    for kind in dict.fromkeys(s["kind"] for s in load_skeletons()):
+        fill = init_fill(kind, tmp_path / f"starter_{kind}.yaml")
+        draft(fill, tmp_path / f"starter_{kind}.docx")
+        drafted.append(tmp_path / f"starter_{kind}.docx")
+    return drafted
+
+
+def test_drafted_samples_and_starters_keep_word_s_element_order(tmp_path):
+    from test_docx_layout import Package, every_xml_part, order_problems
+
+    written = starter_drafts(tmp_path)
+    for name in sorted(SAMPLE_KINDS):
+        draft(SAMPLES / name, tmp_path / f"{name}.docx")
+        written.append(tmp_path / f"{name}.docx")
+    for path in written:
+        for part, root in every_xml_part(Package(path.read_bytes())).items():
+            assert order_problems(root) == [], f"{path.name}: {part}"
+
+
+def test_starter_gaps_are_highlighted_whole_and_the_opening_is_a_sentence(tmp_path):
+    for path in starter_drafts(tmp_path):
+        paragraphs = docx.Document(str(path)).paragraphs
+        gaps = [p for p in paragraphs if p.text.startswith("【待补充】请补充")]
+        assert gaps, path.name
+        for paragraph in gaps:
+            assert all(run.font.highlight_color is not None for run in paragraph.runs), paragraph.text
+            assert "。。" not in paragraph.text and "；。" not in paragraph.text
+        opening = paragraphs[2].text
+        assert opening.endswith(("：", "。")), opening
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_KINDS))
+def test_no_space_between_chinese_and_figures_in_the_samples(tmp_path, name):
+    draft(SAMPLES / name, tmp_path / "out.docx")
+    text = docx_text(tmp_path / "out.docx")
+    assert not re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef] +[\u4e00-\u9fff0-9]", text)
+    assert not re.search(r"[0-9] +[\u4e00-\u9fff]", text)
+
+
+def test_the_documented_output_is_what_drafting_gives(tmp_path):
+    """Each line of the documentation's "生成的文稿" block (but those it elides
+    with ……) is a paragraph of the draft, in the same order."""
+    doc_text = (ROOT / "docs" / "fill-format.md").read_text(encoding="utf-8")
+    shown = re.search(r"生成的文稿：\n\n```\n(.*?)```", doc_text, re.S).group(1)
+    expected = [line.split("←")[0].strip() for line in shown.splitlines()]
+    expected = [line for line in expected if line and "……" not in line]
+    fill = tmp_path / "example.yaml"
+    fill.write_text(documented_example(), encoding="utf-8")
+    draft(fill, tmp_path / "example.docx")
+    paragraphs = [p.strip() for p in docx_text(tmp_path / "example.docx").splitlines() if p.strip()]
+    positions = [paragraphs.index(line) for line in expected]
+    assert positions == sorted(positions)
+    assert len(expected) >= 15

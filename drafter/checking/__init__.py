@@ -16,7 +16,7 @@ __all__ = ["check", "check_subject", "CheckReport", "Finding", "FINDING_KEYS", "
 
 
 def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
-          year: int | None = None) -> CheckReport:
+          year: int | str | None = None) -> CheckReport:
     """Check a .txt, .docx or .yaml fill file. Raises DrafterError on bad input.
 
     corpus_dir: the corpus to look for copying in; without it, `corpus/` in the
@@ -44,9 +44,11 @@ def check_subject(ctx) -> CheckReport:
     for _name, rule in RULES:
         findings.extend(rule(ctx))
     if subject.line_map is not None:  # a fill file: point at the line the user wrote
+        from drafter.checking.subject import line_in_fill
+
         for finding in findings:
             if finding.line is not None:
-                finding.line = subject.line_map.get(finding.line)
+                finding.line = line_in_fill(subject, subject.line_map.get(finding.line), finding.text)
     # Read like a proofreading list: by line, then rule order; whole-document notes last.
     order = {name: number for number, (name, _rule) in enumerate(RULES)}
     findings.sort(key=lambda f: (f.line is None, f.line or 0, order.get(f.rule, len(order))))

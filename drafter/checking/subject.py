@@ -33,7 +33,7 @@ class CheckSubject:
     doc: Document
     content_hash: str  # sha256 of the file's bytes (a corpus copy of it is not a source)
     year: int | None = None
-    year_origin: str = ""  # "option", "title", "date" or "fill"
+    year_origin: str = ""  # "option", "title", "date", "date_previous" (dated early next year) or "fill"
     month: int | None = None  # from the date line, when it falls in `year`
     line_map: dict[int, int | None] | None = None  # fill: paragraph number -> fill-file line
 
@@ -48,8 +48,13 @@ class CheckSubject:
         return ""
 
 
-def load_subject(path: str | os.PathLike, year: int | None = None) -> CheckSubject:
-    """Read (or draft) the file to check. Raises DrafterError on bad input."""
+def load_subject(path: str | os.PathLike, year: int | str | None = None) -> CheckSubject:
+    """Read (or draft) the file to check. Raises DrafterError on bad input.
+
+    year: an int, or as typed on the command line ("2025", "2025年")."""
+    if isinstance(year, str):
+        written = year.strip().rstrip("年").strip()
+        year = int(written) if written.isascii() and written.isdigit() else year
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)
                              or not MIN_YEAR <= year <= MAX_YEAR):
         raise DrafterError(f"年份“{year}”无效，应为 {MIN_YEAR} 到 {MAX_YEAR} 之间的四位数年份")
@@ -177,6 +182,40 @@ def _trace_blocks(blocks, fill, drafted: Document) -> dict[int, int | None]:
     return mapping
 
 
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+MIDDLE_CHARS = 6
+
+
+def line_in_fill(subject: CheckSubject, line: int | None, text: str) -> int | None:
+    """The fill-file line of a finding: a text written as a block (text: >-) starts
+    on the line after its key, and may run over several lines: the line that has
+    the middle of the finding's excerpt (where the wording is), else the first."""
+    if line is None:
+        return None
+    try:
+        raw = subject.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return line
+    if not 1 <= line <= len(raw) or not _BLOCK_SCALAR.search(raw[line - 1]):
+        return line
+    indent = len(raw[line - 1]) - len(raw[line - 1].lstrip())
+    block = []
+    for number in range(line + 1, len(raw) + 1):
+        content = raw[number - 1]
+        if content.strip() and len(content) - len(content.lstrip()) <= indent:
+            break
+        block.append(number)
+    if not block:
+        return line
+    core = _squeeze(text.strip("…"))
+    middle = core[max(0, len(core) // 2 - MIDDLE_CHARS // 2):][:MIDDLE_CHARS]
+    if middle:
+        for number in block:
+            if middle in _squeeze(raw[number - 1]):
+                return number
+    return next((number for number in block if raw[number - 1].strip()), line)
+
+
 # -- the document's year -----------------------------------------------------------
 
 def year_in_text(text: str) -> int | None:
@@ -202,8 +241,16 @@ def year_and_month_of_date(date: str) -> tuple[int | None, int | None]:
     return year_in_text(date or ""), None
 
 
+# A year's review is often dated early the next year (2025年1月8日 under a 2024 总结).
+YEARLY_KINDS = ("annual", "debrief")
+EARLY_MONTHS = 2
+
+
 def _settle_year(subject: CheckSubject, option: int | None) -> None:
-    """--year first, then the fill file, the title, the date line."""
+    """--year first, then the fill file, the title, the date line.
+
+    From the date line alone, an annual summary or debrief dated in January or
+    February reviews the year before: that year is the document's year."""
     date_year, date_month = year_and_month_of_date(subject.doc.date)
     if option is not None:
         subject.year, subject.year_origin = option, "option"
@@ -211,6 +258,10 @@ def _settle_year(subject: CheckSubject, option: int | None) -> None:
         title_year = year_in_text(subject.doc.title)
         if title_year is not None:
             subject.year, subject.year_origin = title_year, "title"
+        elif date_year is not None and date_month is not None and date_month <= EARLY_MONTHS \
+                and subject.doc.kind in YEARLY_KINDS:
+            subject.year, subject.year_origin = date_year - 1, "date_previous"
+            return
         elif date_year is not None:
             subject.year, subject.year_origin = date_year, "date"
     if subject.year is not None and date_year == subject.year:

@@ -18,6 +18,8 @@ CANONICAL_ORDER = tuple(ROLE_KEYS)
 # A role found in at least this share of the mined documents is expected.
 EXPECTED_SHARE = 0.5
 
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?")
+
 
 @lru_cache(maxsize=1)
 def _slot_environment() -> SandboxedEnvironment:
@@ -102,7 +104,11 @@ class SkeletonGuide:
         return render_slots(by_count(titles)[0]["template"], year=year, unit=unit)
 
     def closings(self, *, year: int, unit: str) -> list[str]:
-        return [render_slots(c["template"], year=year, unit=unit) for c in by_count(self.skeleton.get("closings") or [])]
+        """Closing sentences, most common first. Mined closings also hold first
+        clauses (…虽取得一定成效，) that are no closing on their own; those are skipped."""
+        complete = [c for c in self.skeleton.get("closings") or []
+                    if str(c.get("template", "")).rstrip().rstrip("”’」』）)").endswith(_SENTENCE_ENDS)]
+        return [render_slots(c["template"], year=year, unit=unit) for c in by_count(complete)]
 
     def point_style(self, role: str) -> str:
         """"items" (一是、二是) or "numbered" (1. 2. paragraphs)."""

@@ -11,6 +11,7 @@ from drafter.drafting.text_rules import strip_xml_invalid
 # Whole sentences and sentence patterns help fill a gap; bare terms do not.
 GAP_TYPES = ("sentence", "pattern")
 STARTER_TYPES = ("sentence", "pattern", "heading")
+_LIST_PUNCTUATION = "。；;，,、：: \u3000"  # not "." : 在...上... keeps its dots
 
 
 def bank_phrases(bank_dir) -> list[dict]:
@@ -43,6 +44,8 @@ class SuggestionPool:
                 if entry.get("type") not in self._types:
                     continue
                 text = strip_xml_invalid(" ".join(str(entry.get("text", "")).split()))[0]
+                # The gap paragraph joins suggestions with ；and ends them with 。
+                text = text.rstrip(_LIST_PUNCTUATION)
                 if not text:
                     continue
                 for role in entry.get("roles") or []:

@@ -79,15 +79,24 @@ def _is_cjk(char: str) -> bool:
         or char in _CJK_PUNCTUATION
 
 
+def _joins_without_space(left: str, right: str) -> bool:
+    """Two CJK characters, or a CJK character and a digit (学习 12次 → 学习12次):
+    Chinese puts no space there. A Latin word keeps its spaces (推广 Word 模板)."""
+    if _is_cjk(left):
+        return _is_cjk(right) or right.isascii() and right.isdigit()
+    return _is_cjk(right) and left.isascii() and left.isdigit()
+
+
 def unfold_cjk(text: str) -> tuple[str, str | None]:
     """YAML folds a long value written over several lines with spaces; Chinese
-    has no spaces between words, so a single space between two CJK characters goes."""
+    has no spaces between words, so a single space between two CJK characters
+    (or a CJK character and a figure) goes."""
     if " " not in text:
         return text, None
     parts = text.split(" ")
     joined = parts[0]
     for part in parts[1:]:
-        if joined and part and _is_cjk(joined[-1]) and _is_cjk(part[0]):
+        if joined and part and _joins_without_space(joined[-1], part[0]):
             joined += part
         else:
             joined += " " + part

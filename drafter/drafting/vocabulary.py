@@ -3,8 +3,6 @@ section roles and document kinds, and "did you mean" suggestions for typos.
 """
 from __future__ import annotations
 
-import difflib
-
 # Top-level keys, in the order they are documented and written by `drafter init`.
 TOP_KEYS: dict[str, tuple[str, ...]] = {
     "kind": ("类型",),
@@ -88,6 +86,8 @@ def closest_key(written: str, keys: dict[str, tuple[str, ...]]) -> str:
     Compared case-insensitively against both scripts, so `sectoins` finds
     `sections` and `正问` finds `正文（sections）`.
     """
+    import difflib  # only a typo needs it; drafting a good file does not pay for the import
+
     table = alias_table(keys)
     lowered = written.strip().lower()
     best, best_ratio = None, -1.0

@@ -60,7 +60,7 @@ def read_source(path: str | os.PathLike) -> SourceText:
         raw = file.read_bytes()
     except OSError as exc:
         raise DrafterError(f"无法读取填写文件（{exc.strerror}）", path=shown) from None
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(raw):
         raise DrafterError("这不是文本文件（可能是 Word 或其他二进制文件），填写文件应是 .yaml 文本", path=shown)
     text = _decode(raw, shown)
     source = SourceText(shown, text)
@@ -113,9 +113,31 @@ def _single(source: SourceText, documents: list) -> yaml.Node:
     return documents[0]
 
 
+# Word, WPS, PDF and zip files: refused outright, whatever their name.
+_BINARY_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf")
+_UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                 (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _looks_binary(raw: bytes) -> bool:
+    """A known binary format, or many NUL bytes. A stray NUL in a text file
+    (pasted from elsewhere) is a control character: stripped with a warning."""
+    if raw.startswith(_BINARY_SIGNATURES):
+        return True
+    if raw.startswith(tuple(bom for bom, _codec in _UNICODE_BOMS)):
+        return False
+    head = raw[:4096]
+    return head.count(0) > max(8, len(head) // 16)
+
+
 def _decode(raw: bytes, shown: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+    for bom, codec in _UNICODE_BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                raise DrafterError(f"文件以 {codec.upper()} 标记开头，但内容无法按该编码读取，请另存为 UTF-8 编码",
+                                   path=shown) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -2,7 +2,9 @@
 
 The structure and wording are kept; with a new year, the document's year
 moves forward and its figures become X placeholders, the old ones kept as
-`# 原文：` comments beside them.
+`# 原文：` comments beside them. Wording stale in the fill's year (the
+checker's terms.yaml) and the year before the document's, which stays, get
+a `# 请核对：` comment.
 
     years.py     the document's own year and moving it
     figures.py   which numbers are figures (rule chain of what is kept)

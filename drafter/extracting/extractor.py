@@ -51,7 +51,7 @@ def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int |
         path=target, source=str(path), kind=tree.kind, form=tree.form, unit=tree.unit,
         unit_found=bool(tree.unit_source), doc_year=doc_year, year=tree.year, renewing=year is not None,
         sections=tree.sections, subsections=tree.subsections, years_moved=tree.years_moved,
-        figures=tree.figures, removed=len(doc.removed),
+        figures=tree.figures, removed=len(doc.removed), stale=tree.stale,
         warnings=_year_warnings(doc_year, year) + tree.warnings + _source_notices(doc),
     )
 

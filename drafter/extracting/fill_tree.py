@@ -45,6 +45,7 @@ class FillTree:
     merged: int = 0                # numbered paragraphs merged into a level-1 section's text
     years_moved: int = 0
     figures: list[str] = field(default_factory=list)
+    stale: int = 0                 # stale wordings commented on
     warnings: list[str] = field(default_factory=list)
 
 
@@ -77,6 +78,8 @@ class FillBuilder:
         self.shift = YearShift(doc_year, year)
         self.years_moved = 0
         self.figures: list[str] = []
+        self.stale = 0  # stale wordings pointed at in `# 请核对` comments
+        self.previous_years = 0  # texts naming the year before the document's
         self.warnings: list[str] = []
 
     # -- strings -----------------------------------------------------------------
@@ -89,12 +92,40 @@ class FillBuilder:
 
     def text(self, text: str, *, mask: bool = True, bare_years: bool = False,
              comments: list[str] | None = None) -> Commented:
-        """A string of the fill, with `# 原文：…` above it where it changed."""
+        """A string of the fill, with `# 原文：…` above it where it changed, and a
+        `# 请核对：…` for wording stale in the fill's year and for last year's year."""
         result = self.rewritten(text, mask=mask, bare_years=bare_years)
         notes = list(comments or [])
         if result.changed:
             notes.append(f"原文：{result.original_clauses()}")
+        notes += self.stale_notes(result.text) + self.previous_year_notes(text, bare_years)
         return Commented(result.text, notes)
+
+    def stale_notes(self, text: str) -> list[str]:
+        """Last year's slogans are not this year's: say which wording is stale in the fill's year."""
+        from drafter.checking.rules.stale_term import stale_wordings
+
+        if self.year is None:
+            return []
+        found = [f"请核对：{finding.message}" for finding in stale_wordings(text, self.year)]
+        self.stale += len(found)
+        return found
+
+    def previous_year_notes(self, text: str, bare_years: bool) -> list[str]:
+        """The year before the document's stays (较2022年 may be a fact), but it often means
+        "last year" (上年决算, 2022年度民主生活会): point at it when the year moved."""
+        from drafter.extracting.years import moved_mentions, year_mentions
+
+        if not self.shift.active:
+            return []
+        before = self.shift.source - 1
+        mentions = year_mentions(text, bare=bare_years)  # ranges (2018—2020年) are left out already
+        moved = {m.start for m, _new in moved_mentions(mentions, self.shift)}  # 2022年7月至2023年6月 moves
+        if not any(m.value == before and m.start not in moved for m in mentions):
+            return []
+        self.previous_years += 1
+        return [f"请核对：{before}年是原文的上一年，未改动；若指今年的上一年（如上年决算、较上年、上年度民主生活会），"
+                f"请改为 {self.shift.target - 1} 年"]
 
     def line(self, text: str, *, mask: bool = True, bare_years: bool = False,
              comments: list[str] | None = None) -> Commented:
@@ -139,6 +170,7 @@ class FillBuilder:
         tree.header = self.header(kind)
         tree.years_moved = self.years_moved
         tree.figures = self.figures
+        tree.stale = self.stale
         tree.warnings = self.warnings
         return tree
 
@@ -199,6 +231,11 @@ class FillBuilder:
                 "改动处上方的“# 原文：”注释保留了原来的写法，请按今年的实际情况填写 X、改写内容。",
                 "日期（7月1日）、序数（第一）、名称中的数字（“十四五”“光荣在党50年”）和固定提法（三会一课）不改。",
             ]
+        if self.stale:
+            lines.append(f"“# 请核对：过时提法……”注释指出在 {self.year} 年已经过时的提法（依据提法库 terms.yaml），"
+                         "请改为现行提法。")
+        if self.previous_years:
+            lines.append(f"“# 请核对：{self.shift.source - 1}年是原文的上一年……”注释处的年份未改动，请逐一核对。")
         lines += [
             "",
             "写法要点：",
@@ -280,10 +317,17 @@ class FillBuilder:
         items = list(node.items)
         notes: list[str] = []
         heading = node.heading
-        if not heading:  # the parser could not tell heading from body: keep the node whole
+        if not heading:  # the parser could not tell heading from body (first sentence too long)
             source = paragraphs if paragraphs else items
-            heading = source.pop(0) if source else HEADING_PLACEHOLDER
-            notes.append("原文此处标题与正文连写、分不出标题，整段作为标题")
+            first = source.pop(0) if source else HEADING_PLACEHOLDER
+            heading, rest = split_headless(first)
+            if rest:
+                # a heading with no body would draft as a 【待补充】 gap: give it the rest as body
+                source.insert(0, rest)
+                notes.append(f"原文此处标题与正文连写、第一句过长，分不出标题：已把第一个分句“{heading}”作为标题，"
+                             "其余作为正文（起草时标题后为句号），可酌情改写")
+            else:
+                notes.append("原文此处标题与正文连写、分不出标题，整段作为标题")
         entry: dict[str, Commented] = {"heading": self.line(heading, bare_years=True, comments=notes)}
         if paragraphs:
             entry["text"] = Commented([self.text(p) for p in paragraphs])
@@ -326,6 +370,31 @@ class FillBuilder:
         self.years_moved += 1
         new = with_year(date, moved)
         return Commented(new, [f"成文日期（date）：原文为“{written}”，年份已前移；请改为实际成文日期"])
+
+
+# A headless node's heading: its first clause, if that is short enough to read back as one.
+HEADLESS_HEADING_CHARS = 40
+_CLAUSE_MARKS = "，,；;：:"
+
+
+def split_headless(text: str) -> tuple[str, str]:
+    """(first clause, the rest) of a paragraph the parser found no heading in;
+    (text, "") when no clause of it can be a heading."""
+    from drafter.extracting.figures import QUOTES
+
+    depth = 0
+    for index, char in enumerate(text):
+        if char in QUOTES and QUOTES[char] in text[index + 1:]:
+            depth += 1
+        elif depth and char in QUOTES.values():
+            depth -= 1
+        elif depth == 0 and char in _CLAUSE_MARKS:
+            heading, rest = text[:index].strip(), text[index + 1:].strip()
+            if len(heading) > HEADLESS_HEADING_CHARS:
+                break
+            if len(heading) >= 4 and rest:
+                return heading, rest
+    return text, ""
 
 
 def build_fill(doc: Document, *, doc_year: int | None, year: int | None, kinds: list[str] | None = None,

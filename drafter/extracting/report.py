@@ -23,6 +23,7 @@ class ExtractReport:
     years_moved: int = 0
     figures: list[str] = field(default_factory=list)
     removed: int = 0               # noise taken out of the document by the cleaner
+    stale: int = 0                 # wordings stale in the fill's year (`# 请核对` comments)
     warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
@@ -41,6 +42,8 @@ class ExtractReport:
                 parts.append("原文中没有需要改为 X 的数字")
         else:
             parts.append("未指定 --year，文字和数字保持原样")
+        if self.stale:
+            parts.append(f"过时提法 {self.stale} 处（见文件中的“# 请核对”注释）")
         if not self.unit_found:
             parts.append("单位暂为“XX单位”")
         if self.removed:

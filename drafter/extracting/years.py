@@ -83,11 +83,23 @@ def _touches_latin(text: str, start: int, end: int) -> bool:
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
 
 
+# A year's review is often dated early the next year (2025年1月8日 under a 2024 总结).
+YEARLY_KINDS = ("annual", "debrief")
+EARLY_MONTHS = 2
+
+
 def document_year(doc: Document) -> int | None:
-    """The year the document is about: its title's first year, else its date's."""
+    """The year the document is about: its title's first year, else its date's;
+    an annual summary or debrief dated in January or February reviews the year before."""
+    from drafter.extracting.dates import parse_date
+
     for mention in year_mentions(doc.title, bare=True):
         return mention.value
     for mention in year_mentions(doc.date):
+        date = parse_date(doc.date)
+        if date is not None and date.year == mention.value and date.month <= EARLY_MONTHS \
+                and doc.kind in YEARLY_KINDS:
+            return mention.value - 1
         return mention.value
     return None
 

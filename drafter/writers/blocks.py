@@ -32,6 +32,7 @@ class Block:
     level: int = 0     # 1-4 for HEADING and RUNON
     marker_len: int = 0  # length of the generated 一、/（一）/1./（1）/一是 prefix
     lead_len: int = 0    # RUNON: length of the part set as heading (marker + first sentence)
+    body_start: int = 0  # RUNON: where the first paragraph begins (after the whole heading)
 
     @property
     def content(self) -> str:
@@ -84,7 +85,8 @@ def _runon(level: int, marker: str, heading: str, first: str) -> Block:
         heading += "。"
     ends = [heading.index(mark) for mark in _SENTENCE_END if mark in heading]
     sentence_len = min(ends) + 1 if ends else len(heading)
-    return Block(RUNON, marker + heading + first, level, len(marker), len(marker) + sentence_len)
+    return Block(RUNON, marker + heading + first, level, len(marker), len(marker) + sentence_len,
+                 len(marker) + len(heading))
 
 
 def _clean(text: str | None) -> str:

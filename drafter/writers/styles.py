@@ -93,6 +93,10 @@ def _normal() -> etree._Element:
     style = _style("paragraph", NORMAL, "Normal", default=True)
     ppr = sub(style, "w:pPr")
     sub(ppr, "w:widowControl", {"w:val": "0"})  # a fixed 22-line page: no widow shuffling
+    # No extra space between Chinese and Latin letters or digits: 28 characters a
+    # line and the date's place under the signature assume digits half a character.
+    sub(ppr, "w:autoSpaceDE", {"w:val": "0"})
+    sub(ppr, "w:autoSpaceDN", {"w:val": "0"})
     sub(ppr, "w:snapToGrid", {"w:val": "0"})
     sub(ppr, "w:spacing", {"w:before": "0", "w:after": "0",
                            "w:line": str(layout.LINE_PITCH), "w:lineRule": "exact"})

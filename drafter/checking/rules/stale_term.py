@@ -29,26 +29,38 @@ _AS_CURRENT = re.compile(r"开局之年|收官之年|关键之年|攻坚之年|�
 _LOOKING_BACK = re.compile(r"时期|期间|以来|回顾|过去|成就|成绩|成效|取得|圆满|已|历程|末|总结|胜利|顺利")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 
-ORIGINS = {"option": "--year 指定", "title": "标题", "date": "成文日期", "fill": "填写文件"}
+ORIGINS = {"option": "--year 指定", "title": "标题", "date": "成文日期", "fill": "填写文件",
+           "date_previous": "成文日期，年初成文视为上一年度"}
 
 
 def check_stale_terms(ctx: CheckContext) -> list[Finding]:
     subject = ctx.subject
     if subject.year is None:
         return [Finding(RULE, INFO, "未能从标题或成文日期确定文稿年份，未检查过时提法；可用 --year 指定年份")]
-    book = load_term_book()
     findings = []
     for line in subject.lines:
-        seen: set[str] = set()
-        for term in book.stale_terms:
-            for pattern in term.patterns:
-                for found in pattern.finditer(line.text):
-                    finding = judge(term, line.text, found.start(), found.end(), subject.year, subject.month,
-                                    subject.year_origin)
-                    if finding and term.term not in seen:
-                        seen.add(term.term)
-                        finding.line = line.lineno
-                        findings.append(finding)
+        for finding in stale_wordings(line.text, subject.year, subject.month, subject.year_origin):
+            finding.line = line.lineno
+            findings.append(finding)
+    return findings
+
+
+def stale_wordings(text: str, year: int, month: int | None = None, origin: str = "") -> list[Finding]:
+    """The findings for one paragraph: each stale wording once, and one wording that two
+    entries match (十九大和十九届四中全会精神) only once. Also used by `drafter extract`."""
+    findings = []
+    seen: set[str] = set()
+    reported: list[tuple[int, int]] = []
+    for term in load_term_book().stale_terms:
+        for pattern in term.patterns:
+            for found in pattern.finditer(text):
+                if term.term in seen or any(a < found.end() and found.start() < b for a, b in reported):
+                    continue
+                finding = judge(term, text, found.start(), found.end(), year, month, origin)
+                if finding:
+                    seen.add(term.term)
+                    reported.append(found.span())
+                    findings.append(finding)
     return findings
 
 
@@ -60,6 +72,8 @@ def judge(term: StaleTerm, text: str, start: int, end: int, year: int, month: in
     where = f"（文稿年份 {year} 年，取自{ORIGINS[origin]}）" if origin in ORIGINS else f"（文稿年份 {year} 年）"
     latest = YearMonth(year, month or 12)
     if latest < term.since:
+        if month and year == term.since.year:  # the year fits; the date line's month does not
+            where = f"（成文日期为 {year}年{month}月）"
         return Finding(RULE, term.severity,
                        f"提法“{written}”与文稿年份不符：“{term.term}”{term.since}起才出现{where}，请核对年份或提法",
                        text=shown)
