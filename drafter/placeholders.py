@@ -6,7 +6,7 @@ them). The rules, each a named alternative of `PLACEHOLDER_RE`:
 - todo:        【待补充】, also with a note inside: 【待补充：具体人数】
 - letter_x:    a run of X or Ｘ (学习X次, XX中心, XXX书记, 2023年X月, 党的XX大精神),
                or of two or more lowercase x (xx单位); never touching a Latin
-               letter (Excel, XML, XP, Xbox stay) and not X光 / X射线.
+               letter (Excel, XML, XP, Xbox stay) and not X光 / X射线 / X线片 / X线检查.
 - cross:       two or more multiplication signs: ××, ×××  (3×4 is arithmetic)
 - asterisks:   three or more asterisks, half or full width: ***, ＊＊＊
 - underscores: three or more underscores, half or full width: ___, ＿＿＿
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 PLACEHOLDER_RE = re.compile(
     r"(?P<todo>【待补充[^】\n]{0,40}】)"
-    r"|(?P<letter_x>(?<![A-Za-z])(?:[XＸ]+|x{2,})(?![A-Za-z]|光|射线))"
+    r"|(?P<letter_x>(?<![A-Za-z])(?:[XＸ]+|x{2,})(?![A-Za-z]|光|射线|线片|线检查))"
     r"|(?P<cross>×{2,})"
     r"|(?P<asterisks>\*{3,}|＊{3,})"
     r"|(?P<underscores>_{3,}|＿{3,})"
