@@ -82,6 +82,12 @@ def test_item_skip_and_doubling_are_warned():
     assert [w.code for w in doc.warnings] == ["item_skip", "item_doubled"]
 
 
+def test_marker_typed_twice_is_warned_and_stripped():
+    doc = outline("标题总结", "一、主要工作", "一是加强学习。二是二是严格管理。")
+    assert doc.sections[0].items == ["加强学习。", "严格管理。"]
+    assert [w.message for w in doc.warnings] == ["“主要工作”中的分项写成了“二是二是”"]
+
+
 def test_item_paragraph_returns_to_the_node_holding_its_sequence():
     doc = outline("标题总结", "一、主要工作", "一是加强学习。", "二是抓好队伍。", "1.强化学习。内容。", "2.规范管理。内容。",
                   "三是做好统计。", "1.植树活动。内容。")

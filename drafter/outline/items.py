@@ -14,7 +14,7 @@ class ItemMark:
     start: int  # where the marker starts
     end: int  # where the item text starts
     number: int
-    doubled: bool  # 三是是
+    doubled: bool  # 三是是 or 三是三是
 
 
 @dataclass
@@ -22,7 +22,7 @@ class ItemSplit:
     lead: str
     items: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
-    doubled: list[int] = field(default_factory=list)  # numbers written as N是是
+    doubled: dict[int, str] = field(default_factory=dict)  # number -> marker as written (三是是)
 
 
 def find_item_marks(text: str, last_number: int = 0) -> list[ItemMark]:
@@ -48,7 +48,11 @@ def find_item_marks(text: str, last_number: int = 0) -> list[ItemMark]:
             pass
         else:
             continue
-        marks.append(ItemMark(start, found.end(), number, bool(found.group(2))))
+        end, doubled = found.end(), bool(found.group(2))
+        repeated = found.group(1) + "是"
+        if text.startswith(repeated, end):  # 三是三是: the marker typed twice
+            end, doubled = end + len(repeated), True
+        marks.append(ItemMark(start, end, number, doubled))
         expected = number + 1
     return marks
 
@@ -63,7 +67,7 @@ def split_items(text: str, last_number: int = 0) -> ItemSplit:
         split.items.append(text[mark.end:end].strip())
         split.numbers.append(mark.number)
         if mark.doubled:
-            split.doubled.append(mark.number)
+            split.doubled[mark.number] = text[mark.start:mark.end]
     return split
 
 

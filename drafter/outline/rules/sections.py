@@ -62,7 +62,7 @@ def _add_text(state: OutlineState, stack: list[Section], text: str, lineno: int,
             state.warn("item_skip", f"“{node.heading}”中的分项序号从“{item_label(last) if last else '（无）'}”"
                        f"跳到“{item_label(number)}”，缺少“{expected}”", lineno)
         if number in split.doubled:
-            state.warn("item_doubled", f"“{node.heading}”中的分项写成了“{item_label(number)}是”", lineno)
+            state.warn("item_doubled", f"“{node.heading}”中的分项写成了“{split.doubled[number]}”", lineno)
         node.items.append(item)
         last = number
     if split.items and node.children:
