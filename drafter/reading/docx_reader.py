@@ -71,6 +71,16 @@ class _Styles:
             self._levels[style_id] = self._find_level(style_id)
         return self._levels[style_id]
 
+    def is_title(self, style_id: str | None) -> bool:
+        """The built-in Title style (标题), or one based on it."""
+        qn = self._qn
+        for style in self._chain(style_id or ""):
+            name = style.find(qn("w:name"))
+            if style.get(qn("w:styleId")) == "Title" or (
+                    name is not None and name.get(qn("w:val"), "").lower() in ("title", "标题")):
+                return True
+        return False
+
     def _find_level(self, style_id: str) -> int | None:
         qn = self._qn
         for style in self._chain(style_id):
@@ -178,8 +188,8 @@ class _Walker:
         marker = self.numbering.marker(p)
         if not text.strip():
             return  # an empty paragraph (its list number alone is no text)
-        if level is not None:
-            # a heading wrapped with manual line breaks is still one heading
+        if level is not None or self._is_title(p):
+            # a heading or title wrapped with manual line breaks is still one line
             parts = [strip_edges(marker + "".join(strip_edges(t) for t in text.split("\n")))]
         else:
             parts = [strip_edges(t) for t in text.split("\n")]
@@ -188,6 +198,10 @@ class _Walker:
         for part in parts:
             if part:
                 self.lines.append(Line(text=part, lineno=self.paragraph_number, style_level=level))
+
+    def _is_title(self, p) -> bool:
+        style = p.find(f"{self.qn('w:pPr')}/{self.qn('w:pStyle')}")
+        return style is not None and self.styles.is_title(style.get(self.qn("w:val")))
 
     def _level(self, p) -> int | None:
         qn = self.qn

@@ -26,6 +26,7 @@ from drafter.writers.docx_package import (
 from drafter.writers.ooxml import (
     el, invalid_xml_chars, strip_invalid_xml_chars, sub, text_element,
 )
+from drafter.writers.title_lines import title_break
 
 HIGHLIGHT = "yellow"
 # Used for the package timestamps when the document has no readable date.
@@ -154,13 +155,15 @@ def _paragraph(block: Block, right_indent: float | None = None) -> etree._Elemen
     if right_indent is not None:
         sub(ppr, "w:ind", {"w:right": str(round(right_indent)), "w:firstLineChars": "0", "w:firstLine": "0"})
     paragraph = el("w:p", None, ppr)
-    for start, end, char_style, highlighted in _run_spans(block):
-        paragraph.append(_run(block.text[start:end], char_style, highlighted))
+    line_break = title_break(block.text) if block.kind == kinds.TITLE else None
+    for start, end, char_style, highlighted in _run_spans(block, line_break):
+        paragraph.append(_run(block.text[start:end], char_style, highlighted, new_line=start == line_break))
     return paragraph
 
 
-def _run_spans(block: Block) -> list[tuple[int, int, str | None, bool]]:
-    """Cut the paragraph where the run-on heading ends and around each placeholder."""
+def _run_spans(block: Block, line_break: int | None = None) -> list[tuple[int, int, str | None, bool]]:
+    """Cut the paragraph where the run-on heading ends, around each placeholder
+    and where a long title breaks."""
     text = block.text
     if is_todo_paragraph(block.content):
         marked = [(0, len(text))]
@@ -171,6 +174,8 @@ def _run_spans(block: Block) -> list[tuple[int, int, str | None, bool]]:
     else:
         marked = [(p.start, p.end) for p in find_placeholders(text)]
     cuts = {0, len(text)}
+    if line_break:
+        cuts.add(line_break)
     if 0 < block.lead_len < len(text):
         cuts.add(block.lead_len)
     for start, end in marked:
@@ -185,7 +190,7 @@ def _run_spans(block: Block) -> list[tuple[int, int, str | None, bool]]:
     return spans
 
 
-def _run(text: str, char_style: str | None, highlighted: bool) -> etree._Element:
+def _run(text: str, char_style: str | None, highlighted: bool, new_line: bool = False) -> etree._Element:
     rpr = el("w:rPr")
     if char_style:
         sub(rpr, "w:rStyle", {"w:val": char_style})
@@ -193,6 +198,8 @@ def _run(text: str, char_style: str | None, highlighted: bool) -> etree._Element
     sub(rpr, "w:rFonts", {"w:hint": "eastAsia"})
     if highlighted:
         sub(rpr, "w:highlight", {"w:val": HIGHLIGHT})
+    if new_line:
+        return el("w:r", None, rpr, el("w:br"), text_element(text))
     return el("w:r", None, rpr, text_element(text))
 
 
