@@ -113,7 +113,8 @@ def write_fill(tmp_path: Path, text: str, name: str = "fill.yaml") -> Path:
 
 
 def docx_paragraphs(path: Path) -> list[str]:
-    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    # a manual line break (a long title in two lines) is layout, not text
+    return [p.text.replace("\n", "") for p in docx.Document(str(path)).paragraphs if p.text.strip()]
 
 
 def highlighted(path: Path) -> list[str]:
