@@ -451,8 +451,9 @@ def test_empty_section_keeps_its_heading_and_gets_highlighted_suggestions(tmp_pa
     at = paragraphs.index("二、存在的主要问题")
     gap = paragraphs[at + 1]
     assert gap.startswith("【待补充】")
-    # 2–3 sentence/pattern suggestions of that role, best first; never a bare term
-    assert "党建与业务融合不够紧密；理论学习不够系统；以…为抓手" in gap and "三会一课" not in gap
+    # 2–3 suggestions of that role, best first, whole sentences before patterns for
+    # problems; never a bare term
+    assert "党建与业务融合不够紧密；理论学习不够系统；组织生活质量不高" in gap and "三会一课" not in gap
     assert gap in highlighted(out)
     assert report.gaps == ["存在的主要问题"]
     assert "待补充 1 处（存在的主要问题）" in str(report)
@@ -466,7 +467,8 @@ sections:
     - heading: 乙
 """), bank_dir=bank)
     first, second = (child.paragraphs[0] for child in doc.sections[0].children)
-    assert "党建与业务融合不够紧密" in first and "组织生活质量不高" in second
+    assert "党建与业务融合不够紧密" in first and "组织生活质量不高" in first
+    assert second.index("以…为抓手") < second.index("党建与业务融合不够紧密")  # the unused one first
 
 
 def test_gap_without_phrases_still_says_what_is_missing(tmp_path, bank):
@@ -505,7 +507,7 @@ def test_gap_suggestions_lose_their_own_end_punctuation(tmp_path, bank):
                                        .replace("党建与业务融合不够紧密", "党建与业务融合不够紧密；"), encoding="utf-8")
     _report, out = drafted(tmp_path, bank, BASIC + "sections:\n  achievements: [甲]\n  problems:\n")
     gap = next(p for p in docx_paragraphs(out) if p.startswith("【待补充】"))
-    assert "可参考：党建与业务融合不够紧密；理论学习不够系统；以…为抓手。" in gap
+    assert "可参考：党建与业务融合不够紧密；理论学习不够系统；组织生活质量不高。" in gap
     assert "。；" not in gap and "；；" not in gap and "。。" not in gap
 
 
@@ -836,3 +838,17 @@ def test_loaded_bank_entries_are_copies(tmp_path):
     first[0].setdefault("roles", []).append("x")
     again = load_phrases()
     assert again[0]["text"] != "改掉" and "x" not in again[0]["roles"]
+
+
+def test_achievement_gaps_suggest_patterns_first_and_skip_weak_ones(tmp_path, bank):
+    (bank / "phrases.yaml").write_text("""\
+version: 1
+phrases:
+- {text: 在…上…, type: pattern, roles: [achievements]}
+- {text: 以…为抓手, type: pattern, roles: [achievements]}
+- {text: 召开会议X次, type: sentence, roles: [achievements]}
+- {text: 发挥…作用, type: pattern, roles: [achievements]}
+""", encoding="utf-8")
+    _report, out = drafted(tmp_path, bank, BASIC + "sections:\n  achievements:\n  problems: [甲]\n")
+    gap = next(p for p in docx_paragraphs(out) if p.startswith("【待补充】"))
+    assert "可参考：以…为抓手；召开会议X次；发挥…作用。" in gap

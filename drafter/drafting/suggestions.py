@@ -10,6 +10,11 @@ from drafter.drafting.text_rules import strip_xml_invalid
 
 # Whole sentences and sentence patterns help fill a gap; bare terms do not.
 GAP_TYPES = ("sentence", "pattern")
+# Problems, causes and plans are written in reusable whole sentences (…还不够…,
+# …有待进一步…); achievements are facts, where patterns (以…为抓手) help more.
+SENTENCES_FIRST = ("problems", "causes", "plans")
+# A pattern helps only with a real word among its fixed parts: 以…为抓手, not 在…上….
+MIN_PATTERN_WORDS = 4
 STARTER_TYPES = ("sentence", "pattern", "heading")
 _LIST_PUNCTUATION = "。；;，,、：: \u3000"  # not "." : 在...上... keeps its dots
 
@@ -46,12 +51,17 @@ class SuggestionPool:
                 text = strip_xml_invalid(" ".join(str(entry.get("text", "")).split()))[0]
                 # The gap paragraph joins suggestions with ；and ends them with 。
                 text = text.rstrip(_LIST_PUNCTUATION)
-                if not text:
+                if not text or (entry.get("type") == "pattern" and not _helpful_pattern(text)):
                     continue
                 for role in entry.get("roles") or []:
                     bucket = self._by_role.setdefault(role, [])
-                    if text not in bucket:
-                        bucket.append(text)
+                    if (entry.get("type"), text) not in bucket:
+                        bucket.append((entry.get("type"), text))
+            for role, bucket in self._by_role.items():
+                # stable: the bank's own rank order is kept within each type
+                if role in SENTENCES_FIRST:
+                    bucket.sort(key=lambda typed: typed[0] != "sentence")
+                self._by_role[role] = [text for _type, text in bucket]
         return self._by_role
 
     def available(self, role: str | None) -> list[str]:
@@ -66,3 +76,8 @@ class SuggestionPool:
         picked = [found[(start + offset) % len(found)] for offset in range(min(count, len(found)))]
         self._used[role or ""] = start + len(picked)
         return picked
+
+
+def _helpful_pattern(text: str) -> bool:
+    parts = [part for part in text.replace("...", "…").split("…") if part]
+    return sum(len(part) for part in parts) >= MIN_PATTERN_WORDS and max(map(len, parts), default=0) >= 2
