@@ -1,3 +1,3 @@
 from drafter.cli import main
 
-main()
+main(prog_name="drafter")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 
 import click
@@ -22,12 +23,57 @@ def _fail(error: DrafterError) -> None:
     sys.exit(EXIT_BAD_INPUT)
 
 
+class _ChineseUsageError(click.UsageError):
+    """A usage error shown as one Chinese line (click's own are English and three lines)."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"错误：{self.message}", err=True)
+
+
+_NO_SUCH_COMMAND = re.compile(r"No such command '(.+?)'\.\s*(?:Did you mean '(.+?)'\?)?")
+
+
+def _in_chinese(error: click.UsageError) -> _ChineseUsageError:
+    ctx = error.ctx
+    param = getattr(error, "param", None)
+    hint = " / ".join(param.opts) if param is not None and getattr(param, "param_type_name", "") == "option" \
+        else (param.human_readable_name if param is not None else "")
+    if isinstance(error, click.exceptions.MissingParameter):
+        what = "选项" if getattr(param, "param_type_name", "") == "option" else "参数"
+        message = f"缺少{what} {hint}"
+    elif isinstance(error, click.exceptions.NoSuchOption):
+        message = f"没有选项“{error.option_name}”"
+        if error.possibilities:
+            message += f"，是否应为“{'”或“'.join(sorted(error.possibilities))}”？"
+    elif isinstance(error, click.exceptions.BadParameter):
+        message = f"{hint or '参数'} 的值无效：{error.message}"
+    elif found := _NO_SUCH_COMMAND.match(error.format_message()):
+        message = f"没有命令“{found.group(1)}”" + (f"，是否应为“{found.group(2)}”？" if found.group(2) else "")
+    else:
+        message = f"用法有误：{error.message}"
+    where = ctx.command_path if ctx is not None else "drafter"
+    return _ChineseUsageError(f"{message}（运行 {where} --help 查看用法）", ctx)
+
+
 class _Group(click.Group):
-    """Turns DrafterError into one line and exit code 2, never a traceback."""
+    """Turns DrafterError into one line and exit code 2, never a traceback;
+    click's usage errors become one Chinese line with the same exit code 2."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except _ChineseUsageError:
+            raise
+        except click.UsageError as error:
+            raise _in_chinese(error) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except _ChineseUsageError:
+            raise
+        except click.UsageError as error:
+            raise _in_chinese(error) from None
         except DrafterError as error:
             _fail(error)
         except KeyboardInterrupt:
