@@ -17,6 +17,7 @@ _MAX_GLUED_SEGMENT = 30
 _MAX_NUMBER_SKIP = 3
 _SEGMENT_END = re.compile(r"[。！？!?；;：:]")
 _OPENERS, _CLOSERS = "《“‘「『", "》”’」』"
+_SUB_MARKER = re.compile(r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
 
 
 def split_glued_headings(state: OutlineState) -> None:
@@ -57,11 +58,23 @@ def _find_glued(text: str, last: dict[int, int], skip: int) -> int | None:
             for found in marker_pattern(level, number).finditer(text, max(skip, 1)):
                 if skipped and text[found.start() - 1] not in _SENTENCE_END_BEFORE:
                     continue
-                if _can_start_heading(text, found.start(), found.end(), level):
+                if _first_sub_heading(text, skip, found.start(), level, number) or \
+                        _can_start_heading(text, found.start(), found.end(), level):
                     if best is None or found.start() < best:
                         best = found.start()
                     break
     return best
+
+
+def _first_sub_heading(text: str, skip: int, start: int, level: int, number: int) -> bool:
+    """一、主要工作开展情况（一）加强…: the first sub-heading glued to a short heading
+    that starts the line."""
+    if level != 2 or number != 1 or not skip:
+        return False
+    found = match_marker(text)
+    heading = text[skip:start]
+    return (found is not None and found[0].level == 1 and 0 < len(heading.strip()) <= _MAX_GLUED_SEGMENT
+            and not _SEGMENT_END.search(heading))
 
 
 def _probe(level: int, number: int) -> str:
@@ -85,11 +98,17 @@ def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
         return True
     segment_end = _SEGMENT_END.search(after)
     item = ITEM_MARKER.search(after)
-    stop = min(m.start() for m in (segment_end, item) if m) if (segment_end or item) else len(after)
+    # 一、主要工作开展情况（一）加强理论武装。: the heading may end at a glued sub-heading
+    sub = _SUB_MARKER.search(after) if level == 1 else None
+    found = [m for m in (segment_end, item, sub) if m]
+    stop = min(m.start() for m in found) if found else len(after)
     if stop > _MAX_GLUED_SEGMENT or stop == 0:
         return False
     if item and item.start() == stop and item.group(1) == "一":
         return True
+    if sub and sub.start() == stop:
+        following = match_marker(after[stop:])
+        return following is not None and following[0].number == 1
     return match_marker(after[stop:]) is not None
 
 

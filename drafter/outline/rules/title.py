@@ -11,7 +11,7 @@ def take_title(state: OutlineState) -> None:
     if not state.lines:
         return
     first = state.lines[0].text
-    if match_marker(first) or len(first) > MAX_TITLE_CHARS or first.endswith(("。", "；", "！", "？")):
+    if match_marker(first) or len(first) > MAX_TITLE_CHARS or first.endswith(("。", "；", "！", "？", "：", ":")):
         return
     state.doc.title = first
     state.lines = state.lines[1:]
