@@ -201,7 +201,8 @@ def test_messy_gb18030_keeps_weixin_gongzhonghao_line():
 
 def test_rule_order():
     assert [name for name, _ in RULES] == [
-        "paid_marker", "ad", "edit_password", "disclaimer", "page_meta", "file_info", "page_button",
+        "paid_marker", "page_chrome_split", "ad", "edit_password", "disclaimer", "page_meta", "file_info",
+        "page_button",
         "title_site_suffix", "site_promo", "unfinished_notice", "word_count", "repeated_title"]
 
 

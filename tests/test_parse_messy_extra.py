@@ -56,9 +56,16 @@ def test_web_page_on_one_line():
         (1, "存在的问题", "problems", [], 2),
         (1, "下一步工作计划", "plans", [], 3),
     ]
-    assert doc.opening == "现将有关情况汇报如下："
+    # the page chrome is split off the one line and removed; the real first sentence stays
+    assert doc.title == "XX街道2024年上半年党建工作汇报" and doc.kind == "half_year"
+    assert doc.opening == ("今年上半年，XX街道党工委坚持以习近平新时代中国特色社会主义思想为指导，全面加强党的建设，"
+                           "推动各项工作取得新成效。现将有关情况汇报如下：")
     assert doc.warnings == []
-    assert {r.rule for r in doc.removed} >= {"site_promo", "unfinished_notice"}
+    assert [(r.rule, r.text) for r in doc.removed] == [
+        ("page_meta", "发布时间：2024-07-12 来源：本站原创 浏览次数：1523"),
+        ("page_button", "下载本文 分享到："), ("page_button", "相关推荐"),
+        ("unfinished_notice", "(未完，全文共3120字)")]
+    assert doc.sections[-1].items[-1] == "驰而不息纠治“四风”。"
     texts = [doc.title, doc.opening, doc.closing] + doc.body_texts()
     assert not any("浏览次数" in t or "未完" in t for t in texts)
 

@@ -14,6 +14,7 @@ from drafter.cleaning.rules.disclaimer import drop_disclaimers
 from drafter.cleaning.rules.edit_password import drop_edit_passwords
 from drafter.cleaning.rules.file_info import drop_file_info
 from drafter.cleaning.rules.page_button import drop_page_buttons
+from drafter.cleaning.rules.page_chrome_split import split_page_chrome
 from drafter.cleaning.rules.page_meta import drop_page_meta
 from drafter.cleaning.rules.paid_marker import strip_paid_markers
 from drafter.cleaning.rules.repeated_title import drop_repeated_title
@@ -25,12 +26,14 @@ from drafter.model import Line, Removal
 
 __all__ = ["RULES", "CleanResult", "clean_lines", "Cut", "Rule", "RuleResult"]
 
-# Order matters: paid markers first (##paidbegin##（二）… must become a heading
+# Order matters: a page pasted as one line is split into its parts before any
+# line rule looks at it; paid markers first (##paidbegin##（二）… must become a heading
 # before anything looks at it); the title's site suffix before site_promo (which
 # would take a line naming a 范文网 whole); word counts before the repeated-title
 # check, so 标题（2946字） and 标题 compare equal.
 RULES: list[tuple[str, Rule]] = [
     ("paid_marker", strip_paid_markers),
+    ("page_chrome_split", split_page_chrome),
     ("ad", drop_ads),
     ("edit_password", drop_edit_passwords),
     ("disclaimer", drop_disclaimers),

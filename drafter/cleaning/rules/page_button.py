@@ -8,7 +8,7 @@ import re
 from drafter.cleaning.line_edit import RuleResult, edit_lines
 from drafter.model import Line
 
-_BUTTONS = (
+BUTTON_WORDS = _BUTTONS = (
     "下载本文", "下载文档", "下载全文", "下载word文档", "下载word", "立即下载", "免费下载",
     "点击下载", "下载", "分享到", "分享", "一键分享", "收藏本文", "加入收藏", "收藏", "举报",
     "打印本文", "打印此页", "打印", "关闭窗口", "关闭本页", "关闭", "复制全文", "复制链接",
