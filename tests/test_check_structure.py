@@ -7,6 +7,7 @@ from drafter.checking.context import CheckContext
 from drafter.checking.rules.structure import (check_structure, debrief_formula, heading_end, heading_ends,
                                               missing_sections)
 from drafter.checking.subject import load_subject
+from bank_files import write_bank
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -30,10 +31,7 @@ skeletons:
 
 @pytest.fixture
 def bank(tmp_path: Path) -> Path:
-    folder = tmp_path / "bank"
-    folder.mkdir()
-    (folder / "skeletons.yaml").write_text(SKELETONS, encoding="utf-8")
-    return folder
+    return write_bank(tmp_path / "bank", SKELETONS)
 
 
 def context(tmp_path: Path, text: str, bank: Path | None = None) -> CheckContext:

@@ -25,6 +25,7 @@ from drafter.drafting.layout import layout_environment, one_field, read_layout, 
 from drafter.errors import DrafterError
 from drafter.model import Document
 from drafter.parsing import parse_file
+from bank_files import write_bank
 
 SKELETONS = """\
 version: 1
@@ -99,11 +100,7 @@ date: 2025-12-20
 
 @pytest.fixture()
 def bank(tmp_path) -> Path:
-    folder = tmp_path / "bank"
-    folder.mkdir()
-    (folder / "skeletons.yaml").write_text(SKELETONS, encoding="utf-8")
-    (folder / "phrases.yaml").write_text(PHRASES, encoding="utf-8")
-    return folder
+    return write_bank(tmp_path / "bank", SKELETONS, PHRASES)
 
 
 def write_fill(tmp_path: Path, text: str, name: str = "fill.yaml") -> Path:

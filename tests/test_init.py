@@ -15,6 +15,7 @@ from drafter.cli import main
 from drafter.drafting import draft, init_fill, load_fill
 from drafter.drafting.starter import default_year
 from drafter.errors import DrafterError
+from bank_files import write_bank
 
 SKELETONS = """\
 version: 1
@@ -69,11 +70,7 @@ TODAY = dt.date(2025, 12, 1)
 
 @pytest.fixture()
 def bank(tmp_path) -> Path:
-    folder = tmp_path / "bank"
-    folder.mkdir()
-    (folder / "skeletons.yaml").write_text(SKELETONS, encoding="utf-8")
-    (folder / "phrases.yaml").write_text(PHRASES, encoding="utf-8")
-    return folder
+    return write_bank(tmp_path / "bank", SKELETONS, PHRASES)
 
 
 def section_comments(text: str) -> dict[str, list[str]]:
