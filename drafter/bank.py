@@ -12,41 +12,21 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from drafter.characters import terminal_width
 from drafter.errors import DrafterError
-from drafter.model import KINDS, ROLES
+from drafter.vocabulary import KINDS, ROLES, TYPES, Vocabulary
 
 SKELETONS_FILE = "skeletons.yaml"
 PHRASES_FILE = "phrases.yaml"
 BANK_VERSION = 1
 
-PHRASE_TYPES = ("term", "pattern", "heading", "sentence")
 POINT_STYLES = ("items", "numbered")
 TEMPLATE_SLOTS = ("year", "next_year", "unit")
-
-ROLE_NAMES = {
-    "achievements": "主要成绩",
-    "problems": "存在问题",
-    "causes": "原因分析",
-    "plans": "下步计划",
-    "experience": "经验体会",
-    "other": "其他",
-}
-KIND_NAMES = {
-    "annual": "年度总结",
-    "half_year": "半年总结",
-    "debrief": "述职报告",
-    "report": "工作汇报",
-    "experience": "经验材料",
-    "other": "其他",
-}
-TYPE_NAMES = {"term": "提法", "pattern": "句式", "heading": "标题", "sentence": "句子"}
-
 
 # -- YAML with source lines ----------------------------------------------------
 
@@ -204,6 +184,16 @@ class _Checker:
             raise self.fail(f"{key} 的值“{value}”无效，可选：{' / '.join(allowed)}", data, key, f"{where}.{key}")
         return value
 
+    def name(self, data: dict, key: str, where: str, vocabulary: Vocabulary, default: str | None = None) -> str:
+        """An id of the vocabulary, written as the id, its Chinese name or an alias."""
+        value = data.get(key, default)
+        if value is None:
+            raise self.fail(f"缺少必填项 {key}", data, None, where)
+        found = vocabulary.lookup(value) if isinstance(value, str) else None
+        if found is None:
+            raise self.fail(f"{key} 的值“{value}”无效，可选：{vocabulary.choices()}", data, key, f"{where}.{key}")
+        return found
+
     def template(self, data: dict, key: str, where: str, *, default: str | None = None) -> str:
         value = data.get(key, default)
         if value is None:
@@ -248,7 +238,7 @@ def _validate_skeletons(raw: Any, path: Path) -> list[dict]:
         where = f"skeletons[{index}]"
         item = check.mapping(item, found, index, where)
         skeleton = {
-            "kind": check.choice(item, "kind", where, KINDS),
+            "kind": check.name(item, "kind", where, KINDS),
             "docs": check.count(item, "docs", where),
             "sections": [],
             "openings": [],
@@ -273,7 +263,7 @@ def _validate_skeletons(raw: Any, path: Path) -> list[dict]:
                 })
             items = check.count(section, "items", s_where)
             skeleton["sections"].append({
-                "role": check.choice(section, "role", s_where, ROLES),
+                "role": check.name(section, "role", s_where, ROLES),
                 "share": check.share(section, "share", s_where),
                 "headings": headings,
                 "l2": check.count(section, "l2", s_where),
@@ -312,9 +302,12 @@ def _validate_phrases(raw: Any, path: Path) -> list[dict]:
         if isinstance(roles, str):
             roles = [roles]
         roles = check.sequence(roles, item, "roles", f"{where}.roles")
-        for role in roles:
-            if role not in ROLES:
-                raise check.fail(f"未知的角色“{role}”，可选：{' / '.join(ROLES)}", item, "roles", f"{where}.roles")
+        written_roles, roles = roles, []
+        for role in written_roles:
+            found = ROLES.lookup(role) if isinstance(role, str) else None
+            if found is None:
+                raise check.fail(f"未知的角色“{role}”，可选：{ROLES.choices()}", item, "roles", f"{where}.roles")
+            roles.append(found)
         examples = []
         raw_examples = check.sequence(item.get("examples"), item, "examples", f"{where}.examples")
         for e_index, example in enumerate(raw_examples):
@@ -328,7 +321,7 @@ def _validate_phrases(raw: Any, path: Path) -> list[dict]:
             })
         result.append({
             "text": check.text(item, "text", where),
-            "type": check.choice(item, "type", where, PHRASE_TYPES, default="term"),
+            "type": check.name(item, "type", where, TYPES, default="term"),
             "roles": list(dict.fromkeys(roles)),
             "count": check.count(item, "count", where),
             "docs": check.count(item, "docs", where),
@@ -396,11 +389,10 @@ def load_phrases(bank_dir: str | os.PathLike | None = None) -> list[dict]:
 
 def query_phrases(bank_dir: str | os.PathLike | None = None, *, role: str | None = None,
                   type: str | None = None, search: str | None = None, top: int | None = None) -> list[dict]:
-    """Phrase entries matching all given filters, best first."""
-    if role is not None and role not in ROLES:
-        raise DrafterError(f"未知的角色“{role}”，可选：{' / '.join(ROLES)}", key="role")
-    if type is not None and type not in PHRASE_TYPES:
-        raise DrafterError(f"未知的类型“{type}”，可选：{' / '.join(PHRASE_TYPES)}", key="type")
+    """Phrase entries matching all given filters, best first. role and type may be
+    written as ids, Chinese names or aliases."""
+    role = ROLES.parse(role, key="role")
+    type = TYPES.parse(type, key="type")
     if top is not None and top < 1:
         raise DrafterError("--top 应为正整数", key="top")
     needle = (search or "").strip()
@@ -419,37 +411,26 @@ def query_phrases(bank_dir: str | os.PathLike | None = None, *, role: str | None
 
 
 def query_skeletons(bank_dir: str | os.PathLike | None = None, *, kind: str | None = None) -> list[dict]:
-    """Skeletons of the bank, or only the one(s) of a kind."""
-    if kind is not None and kind not in KINDS:
-        raise DrafterError(f"未知的文稿类型“{kind}”，可选：{' / '.join(KINDS)}", key="kind")
+    """Skeletons of the bank, or only the one(s) of a kind (id, Chinese name or alias)."""
+    kind = KINDS.parse(kind, key="kind")
     return [s for s in load_skeletons(bank_dir) if kind is None or s["kind"] == kind]
 
 
 # -- rendering -------------------------------------------------------------------------
 
-def display_width(text: str) -> int:
-    """Terminal columns taken by text: CJK wide and full-width characters take two."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
 def _fit(text: str, width: int) -> str:
     """Cut text to at most `width` columns (with …) and pad it to exactly `width`."""
     text = " ".join(text.split())
-    if display_width(text) > width:
+    if terminal_width(text) > width:
         kept, used = [], 0
         for char in text:
-            char_width = display_width(char)
+            char_width = terminal_width(char)
             if used + char_width > width - 1:
                 break
             kept.append(char)
             used += char_width
         text = "".join(kept) + "…"
-    return text + " " * (width - display_width(text))
+    return text + " " * (width - terminal_width(text))
 
 
 def render_phrase_table(entries: list[dict], *, text_width: int = 48) -> str:
@@ -459,12 +440,12 @@ def render_phrase_table(entries: list[dict], *, text_width: int = 48) -> str:
     header = ["序号", "类型", "内容", "适用章节", "次数", "篇数"]
     rows = []
     for number, entry in enumerate(entries, 1):
-        roles = "、".join(ROLE_NAMES.get(r, r) for r in entry.get("roles", [])) or "—"
-        rows.append([str(number), TYPE_NAMES.get(entry.get("type", ""), entry.get("type", "")),
+        roles = "、".join(ROLES.label(r) for r in entry.get("roles", [])) or "—"
+        rows.append([str(number), TYPES.label(entry.get("type", "")),
                      entry.get("text", ""), roles, str(entry.get("count", 0)), str(entry.get("docs", 0))])
-    longest_text = max(display_width(" ".join(row[2].split())) for row in rows)
-    widths = [max(display_width(h), *(display_width(r[i]) for r in rows)) for i, h in enumerate(header)]
-    widths[2] = max(display_width(header[2]), min(text_width, longest_text))
+    longest_text = max(terminal_width(" ".join(row[2].split())) for row in rows)
+    widths = [max(terminal_width(h), *(terminal_width(r[i]) for r in rows)) for i, h in enumerate(header)]
+    widths[2] = max(terminal_width(header[2]), min(text_width, longest_text))
     widths[3] = min(widths[3], 24)
     right = {0, 4, 5}
 
@@ -473,7 +454,7 @@ def render_phrase_table(entries: list[dict], *, text_width: int = 48) -> str:
         for i, cell in enumerate(cells):
             fitted = _fit(cell, widths[i])
             if i in right:
-                fitted = " " * (widths[i] - display_width(cell)) + cell if display_width(cell) <= widths[i] else fitted
+                fitted = " " * (widths[i] - terminal_width(cell)) + cell if terminal_width(cell) <= widths[i] else fitted
             out.append(fitted)
         return "  ".join(out).rstrip()
 
@@ -488,7 +469,7 @@ def render_skeletons(skeletons: list[dict]) -> str:
     blocks = []
     for skeleton in skeletons:
         kind = skeleton["kind"]
-        lines = [f"【{KIND_NAMES.get(kind, kind)}】（{kind}，据 {skeleton['docs']} 篇范文）"]
+        lines = [f"【{KINDS.label(kind)}】（{kind}，据 {skeleton['docs']} 篇范文）"]
         for number, section in enumerate(skeleton["sections"], 1):
             role = section["role"]
             shape = []
@@ -497,7 +478,7 @@ def render_skeletons(skeletons: list[dict]) -> str:
             if section.get("items"):
                 shape.append(f"“一是、二是”约 {section['items']} 项")
             shape_text = f"；{'，'.join(shape)}" if shape else ""
-            lines.append(f"  {number}. {ROLE_NAMES.get(role, role)}（{role}，"
+            lines.append(f"  {number}. {ROLES.label(role)}（{role}，"
                          f"{round(section['share'] * 100)}% 的范文有此部分{shape_text}）")
             for heading in section["headings"][:5]:
                 lines.append(f"       · {heading['template']}（{heading['count']} 次）")

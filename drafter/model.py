@@ -8,9 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ROLES = ("achievements", "problems", "causes", "plans", "experience", "other")
-KINDS = ("annual", "half_year", "debrief", "report", "experience", "other")
-
 # Keys of Document.to_dict(), in this order: the `drafter parse --json` contract.
 DOCUMENT_KEYS = (
     "source", "kind", "title", "opening", "closing",

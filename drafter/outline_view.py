@@ -2,19 +2,11 @@
 from __future__ import annotations
 
 from drafter.model import Document, Section
-
-ROLE_NAMES = {
-    "achievements": "主要工作", "problems": "存在问题", "causes": "原因分析",
-    "plans": "下步计划", "experience": "经验体会", "other": "其他",
-}
-KIND_NAMES = {
-    "annual": "年度总结", "half_year": "半年总结", "debrief": "述职报告",
-    "report": "情况汇报", "experience": "经验材料", "other": "其他",
-}
+from drafter.vocabulary import KINDS, ROLES
 
 
 def render_outline(doc: Document) -> str:
-    lines = [f"== {doc.source}", f"类型：{KIND_NAMES.get(doc.kind, doc.kind)}（{doc.kind}）",
+    lines = [f"== {doc.source}", f"类型：{KINDS.label(doc.kind)}（{doc.kind}）",
              f"标题：{doc.title or '（未识别）'}"]
     if doc.opening:
         lines.append(f"导语：{_preview(doc.opening)}")
@@ -36,7 +28,7 @@ def render_outline(doc: Document) -> str:
 
 
 def _render_section(section: Section, lines: list[str], depth: int) -> None:
-    role = f" [{ROLE_NAMES.get(section.role, section.role)}]" if section.role else ""
+    role = f" [{ROLES.label(section.role)}]" if section.role else ""
     counts = []
     if section.paragraphs:
         counts.append(f"{len(section.paragraphs)} 段")

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from drafter import api
-from drafter.bank import (PHRASES_FILE, SKELETONS_FILE, display_width, dump_phrases, dump_skeletons,
+from drafter.characters import terminal_width
+from drafter.bank import (PHRASES_FILE, SKELETONS_FILE, dump_phrases, dump_skeletons,
                           load_phrases, load_skeletons, query_phrases, query_skeletons, render_phrase_table,
                           render_skeletons, template_problem)
 from drafter.cli import main
@@ -208,9 +209,9 @@ def test_query_skeletons_by_kind(bank):
 # -- rendering ------------------------------------------------------------------
 
 def test_display_width_counts_cjk_as_two():
-    assert display_width("abc") == 3
-    assert display_width("三会一课") == 8
-    assert display_width("“三会”") == 6  # curly quotes are ambiguous width: counted narrow
+    assert terminal_width("abc") == 3
+    assert terminal_width("三会一课") == 8
+    assert terminal_width("“三会”") == 6  # curly quotes are ambiguous width: counted narrow
 
 
 def test_phrase_table_columns_line_up(bank):
@@ -220,15 +221,15 @@ def test_phrase_table_columns_line_up(bank):
     rows = lines[2:-1]
     assert len(rows) == 4 and lines[-1] == "共 4 条"
     # the count column ends at the same display column in every row
-    ends = {display_width(row.rstrip()) - display_width(row.rstrip().split()[-1]) for row in rows}
-    assert len({display_width(row.rstrip()) for row in rows}) == 1, ends
-    assert "提法" in rows[0] and "句式" in rows[1] and "主要成绩、下步计划" in rows[0]
+    ends = {terminal_width(row.rstrip()) - terminal_width(row.rstrip().split()[-1]) for row in rows}
+    assert len({terminal_width(row.rstrip()) for row in rows}) == 1, ends
+    assert "提法" in rows[0] and "句式" in rows[1] and "主要工作、下步计划" in rows[0]
 
 
 def test_phrase_table_cuts_long_text(bank):
     long = [{"text": "很长" * 60, "type": "sentence", "roles": [], "count": 1, "docs": 1, "examples": []}]
     row = render_phrase_table(long, text_width=20).splitlines()[2]
-    assert "…" in row and display_width(row) < 60
+    assert "…" in row and terminal_width(row) < 60
 
 
 def test_empty_results_are_said_in_chinese():
@@ -239,7 +240,7 @@ def test_empty_results_are_said_in_chinese():
 def test_skeleton_rendering(bank):
     text = render_skeletons(query_skeletons(bank))
     assert "【年度总结】（annual，据 2 篇范文）" in text
-    assert "1. 主要成绩" in text and "2. 下步计划" in text
+    assert "1. 主要工作" in text and "2. 下步计划" in text
     assert "{{ next_year }}年工作计划" in text and "开头套语" in text
 
 

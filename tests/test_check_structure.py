@@ -48,7 +48,7 @@ ANNUAL = "2024年机关党支部工作总结\n一、主要工作\n全年开展�
 def test_annual_without_problems_and_plans_gets_a_warning_for_each(tmp_path, bank):
     findings = missing_sections(context(tmp_path, ANNUAL, bank))
     assert [f.severity for f in findings] == ["warning", "warning"]
-    assert "存在问题" in findings[0].message and "下步打算" in findings[1].message
+    assert "存在问题" in findings[0].message and "下步计划" in findings[1].message
     assert "67%" in findings[0].message and findings[0].line is None
     assert "范文中占 67%，3 篇中有 2 篇" in findings[0].message  # the count the share rests on
 

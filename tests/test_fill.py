@@ -11,7 +11,8 @@ from drafter.drafting.fill import FillEntry, Text, load_fill
 from drafter.drafting.text_rules import (
     join_lines, split_paragraphs, strip_numbering_marker, strip_xml_invalid, unfold_cjk,
 )
-from drafter.drafting.vocabulary import ROLE_KEYS, TOP_KEYS, closest_key, kind_of
+from drafter.drafting.fill_keys import ROLE_KEYS, TOP_KEYS, closest_key
+from drafter.vocabulary import KINDS as KIND_NAMES
 from drafter.errors import DrafterError
 
 KINDS = ["annual", "debrief", "half_year"]
@@ -104,10 +105,10 @@ def test_every_top_key_and_role_has_a_chinese_alias():
 
 
 def test_kind_accepts_chinese_names():
-    assert kind_of("述职报告") == "debrief"
-    assert kind_of("半年汇报") == "half_year"
-    assert kind_of("Annual") == "annual"
-    assert kind_of("月报") is None
+    assert KIND_NAMES.lookup("述职报告") == "debrief"
+    assert KIND_NAMES.lookup("半年汇报") == "half_year"
+    assert KIND_NAMES.lookup("Annual") == "annual"
+    assert KIND_NAMES.lookup("月报") is None
 
 
 def test_list_form_keeps_order_headings_and_roles(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from drafter.mining.digest import digest_document, digest_text, is_noisy, title_unit
+from drafter.vocabulary import ROLES
 from drafter.model import Document, Section
 
 
@@ -24,9 +25,10 @@ def test_section_shapes():
     digest = digest_document(_document(), "x.txt")
     assert digest["kind"] == "annual" and digest["year"] == 2023 and digest["source"] == "x.txt"
     assert digest["sections"] == [
-        [0, "主要工作开展情况", 2, 0, 1, 1],  # role, heading, l2, items, l3, items anywhere
-        [1, "存在的主要问题", 0, 2, 0, 2],
-        [3, "2024年工作计划", 0, 2, 0, 2],
+        # role index, heading, l2, items, l3, items anywhere
+        [ROLES.index("achievements"), "主要工作开展情况", 2, 0, 1, 1],
+        [ROLES.index("problems"), "存在的主要问题", 0, 2, 0, 2],
+        [ROLES.index("plans"), "2024年工作计划", 0, 2, 0, 2],
     ]
 
 

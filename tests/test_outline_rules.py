@@ -9,7 +9,6 @@ from drafter.outline.parser import RULES, parse_lines
 from drafter.outline.rules.glued_headings import split_glued_headings
 from drafter.outline.rules.kind import kind_from_title
 from drafter.outline.rules.roles import role_from_heading
-from drafter.outline.rules.signature_date import take_signature_and_date
 from drafter.outline.state import OutlineState
 
 

@@ -6,12 +6,11 @@ from typing import Any
 
 from drafter.checking.context import SourceShare
 from drafter.checking.findings import ERROR, INFO, WARNING, Finding
+from drafter.vocabulary import KINDS
 
 EXIT_CLEAN = 0
 EXIT_ERRORS = 1
 SEVERITY_NAMES = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
-KIND_NAMES = {"annual": "年度总结", "half_year": "半年总结", "debrief": "述职报告",
-              "report": "工作汇报", "experience": "经验材料", "other": "其他"}
 
 
 @dataclass
@@ -42,7 +41,7 @@ class CheckReport:
         from drafter.checking.rules import RULE_NAMES
 
         year = f"{self.year} 年" if self.year else "年份未知"
-        lines = [f"检查 {self.path}（{year}，{KIND_NAMES.get(self.kind, self.kind)}）"]
+        lines = [f"检查 {self.path}（{year}，{KINDS.label(self.kind)}）"]
         for finding in self.findings:
             where = f"第 {finding.line} {self.line_unit}" if finding.line is not None else "全文"
             lines.append(f"{where}  {SEVERITY_NAMES[finding.severity]}  "

@@ -16,7 +16,7 @@ from drafter.drafting.section_plan import SectionPlan, plan_sections
 from drafter.drafting.skeleton import SkeletonGuide
 from drafter.drafting.suggestions import SuggestionPool, bank_phrases
 from drafter.drafting.text_rules import strip_xml_invalid
-from drafter.drafting.vocabulary import KIND_LABELS
+from drafter.vocabulary import KINDS
 from drafter.errors import DrafterError
 from drafter.model import Document, Notice
 
@@ -42,7 +42,7 @@ def build_document(fill_path: str | os.PathLike, *, bank_dir: str | os.PathLike 
     year, unit = fill.year, fill.unit.value
     context = {
         "kind": fill.kind,
-        "kind_label": KIND_LABELS.get(fill.kind, fill.kind),
+        "kind_label": KINDS.label(fill.kind),
         "year": year,
         "next_year": year + 1,
         "unit": unit,

@@ -14,12 +14,10 @@ from dataclasses import dataclass, field
 import yaml
 
 from drafter.drafting import text_rules
-from drafter.drafting.vocabulary import (
-    ENTRY_KEYS, ROLE_KEYS, ROLE_LABELS, SECTION_KEYS, TOP_KEYS,
-    alias_table, closest_key, describe_key, kind_of, list_kinds,
-)
+from drafter.drafting.fill_keys import ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TOP_KEYS, alias_table, closest_key, describe_key
 from drafter.drafting.yaml_source import compose, read_source
 from drafter.errors import DrafterError
+from drafter.vocabulary import KINDS, ROLES
 
 MAX_LEVEL = 4  # 一、 （一） 1. （1）
 REQUIRED_KEYS = ("kind", "unit", "year")
@@ -260,10 +258,9 @@ class _FillLoader:
 
     def kind(self, written: str, node: yaml.Node, available: list[str] | None) -> str:
         value = self.scalar(node, written, "文稿类型")
-        kind = kind_of(value or "")
+        kind = KINDS.lookup(value)
         if kind is None or (available is not None and kind not in available):
-            choices = list_kinds(available) if available is not None else list_kinds(
-                ["annual", "half_year", "debrief", "report", "experience", "other"])
+            choices = KINDS.choices(available)
             if kind is not None:
                 raise self.fail(f"语库中没有“{value}”类文稿的骨架，可用的类型：{choices}", node, key=written)
             raise self.fail(f"未知的文稿类型“{value}”，可用的类型：{choices}", node, key=written)
@@ -365,9 +362,9 @@ class _FillLoader:
         value = self.scalar(node, written, "角色名称")
         if value is None:
             return None
-        role = alias_table(ROLE_KEYS).get(value.strip()) or alias_table(ROLE_KEYS).get(value.strip().lower())
+        role = ROLES.lookup(value)
         if role is None:
-            choices = "、".join(f"{r}（{label}）" for r, label in ROLE_LABELS.items())
+            choices = ROLES.choices()
             raise self.fail(f"未知的角色“{value}”，是否应为“{closest_key(value, ROLE_KEYS)}”？可用：{choices}",
                             node, key=written)
         return role

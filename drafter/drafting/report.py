@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.drafting.formats import FORMAT_LABELS
-from drafter.drafting.vocabulary import KIND_LABELS
+from drafter.vocabulary import KINDS
 from drafter.model import Document
 
 
@@ -22,7 +22,7 @@ class DraftReport:
     warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        kind = KIND_LABELS.get(self.document.kind, self.document.kind)
+        kind = KINDS.label(self.document.kind)
         parts = [f"已生成 {self.path}（{kind}，{FORMAT_LABELS[self.fmt]}）：一级标题 {self.sections} 个，"
                  f"正文 {self.characters} 字"]
         if self.gaps:

@@ -12,7 +12,7 @@ from drafter.drafting import text_rules
 from drafter.drafting.fill import MAX_LEVEL, Fill, FillEntry, Text
 from drafter.drafting.skeleton import SkeletonGuide
 from drafter.drafting.suggestions import SuggestionPool
-from drafter.drafting.vocabulary import ROLE_LABELS
+from drafter.vocabulary import ROLES
 
 # Numbered points are 1. paragraphs (level 3) or, under a level-3 heading, （1）.
 NUMBERED_POINT_LEVEL = 3
@@ -32,7 +32,7 @@ class PlanNode:
 
     @property
     def role_label(self) -> str:
-        return ROLE_LABELS.get(self.role, self.role)
+        return ROLES.label(self.role)
 
 
 @dataclass
@@ -56,7 +56,7 @@ def plan_sections(fill: Fill, guide: SkeletonGuide, pool: SuggestionPool) -> Sec
         for role in guide.expected_roles():
             if role not in written:
                 plan.warnings.append((fill.lines.get("sections"),
-                                      f"多数同类范文有“{ROLE_LABELS[role]}”部分，本文未填写（{role}）"))
+                                      f"多数同类范文有“{ROLES.label(role)}”部分，本文未填写（{role}）"))
     planner = _Planner(fill, guide, pool, plan)
     for section in sections:
         role = section.role or _role_from_heading(section.heading)

@@ -9,11 +9,11 @@ from functools import lru_cache
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.drafting.vocabulary import ROLE_KEYS
+from drafter.vocabulary import ROLES
 from drafter.errors import DrafterError
 
 # Roles not in the skeleton go where a summary usually has them.
-CANONICAL_ORDER = tuple(ROLE_KEYS)
+CANONICAL_ORDER = tuple(ROLES)
 
 # A role found in at least this share of the mined documents is expected.
 EXPECTED_SHARE = 0.5

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from drafter.drafting.skeleton import SkeletonGuide
 from drafter.drafting.suggestions import STARTER_TYPES, SuggestionPool, bank_phrases
-from drafter.drafting.vocabulary import KIND_LABELS, ROLE_LABELS, TOP_KEYS, kind_of, list_kinds
+from drafter.drafting.fill_keys import TOP_KEYS
+from drafter.vocabulary import KINDS, ROLES
+from drafter.characters import terminal_width
 from drafter.errors import DrafterError
 
 SUGGESTIONS_PER_SECTION = 5
@@ -42,10 +44,10 @@ def init_fill(kind: str, out_path: str | os.PathLike, *, bank_dir: str | os.Path
                            path=str(target))
     skeletons = load_skeletons(bank_dir)
     kinds = available_kinds(skeletons)
-    canonical = kind_of(kind or "")
+    canonical = KINDS.lookup(kind)
     if canonical is None or canonical not in kinds:
         what = "语库中没有该类型的骨架" if canonical else "未知的文稿类型"
-        raise DrafterError(f"{what}“{kind}”，可用的类型：{list_kinds(kinds)}", key="kind")
+        raise DrafterError(f"{what}“{kind}”，可用的类型：{KINDS.choices(kinds)}", key="kind")
     guide = SkeletonGuide.for_kind(skeletons, canonical)
     pool = SuggestionPool(lambda: bank_phrases(bank_dir), STARTER_TYPES)
     terms = SuggestionPool(lambda: bank_phrases(bank_dir), ("term",))
@@ -60,7 +62,7 @@ def starter_text(guide: SkeletonGuide, pool: SuggestionPool, terms: SuggestionPo
     opening = guide.opening(year=year, unit=unit)
     opening_hint = f"默认为“{opening}”" if opening else "默认按文稿类型生成"
     lines = [
-        f"# drafter 填写文件 · {KIND_LABELS.get(kind, kind)}（{kind}）",
+        f"# drafter 填写文件 · {KINDS.label(kind)}（{kind}）",
         "# 填好后运行：drafter draft 本文件.yaml -o 总结.docx",
         "#",
         "# 写法要点：",
@@ -71,7 +73,7 @@ def starter_text(guide: SkeletonGuide, pool: SuggestionPool, terms: SuggestionPo
         "#   · 文字中的 X、XX、×××、某某 等占位符会在文稿中标黄，提醒补全。",
         "#   · 填写的文字原样输出，不会被当作模板执行。",
         "",
-        _commented(f"kind: {kind}", f"{_key('kind')}：{KIND_LABELS.get(kind, kind)}，不要改动"),
+        _commented(f"kind: {kind}", f"{_key('kind')}：{KINDS.label(kind)}，不要改动"),
         _commented(f"unit: {unit}", f"{_key('unit')}：如“市水利局机关党委”（必填）"),
         _commented(f"year: {year}", f"{_key('year')}：四位数年份（必填）"),
         _commented(f"# title: {year}年…", f"{_key('title')}：可不填，默认按语库生成"),
@@ -87,9 +89,9 @@ def starter_text(guide: SkeletonGuide, pool: SuggestionPool, terms: SuggestionPo
         "  #     children: [ … ]                    # 下级：再下一级标题，写法相同",
     ]
     for number, role in enumerate(guide.roles()):
-        heading = guide.heading(role, year=year, unit=unit) or ROLE_LABELS.get(role, role)
+        heading = guide.heading(role, year=year, unit=unit) or ROLES.label(role)
         marker = _CN_NUMBERS[number] if number < len(_CN_NUMBERS) else str(number + 1)
-        lines += ["", f"  # {marker}、{heading}（{ROLE_LABELS.get(role, role)}）"]
+        lines += ["", f"  # {marker}、{heading}（{ROLES.label(role)}）"]
         shape = []
         if guide.subheadings(role):
             shape.append(f"范文中通常有 {guide.subheadings(role)} 个左右的下级标题")
@@ -124,6 +126,4 @@ def _key(name: str) -> str:
 
 def _commented(code: str, comment: str, column: int = 24) -> str:
     """`code` then its comment, aligned on screen (CJK characters are two columns)."""
-    from drafter.bank import display_width
-
-    return f"{code}{' ' * max(2, column - display_width(code))}# {comment}"
+    return f"{code}{' ' * max(2, column - terminal_width(code))}# {comment}"

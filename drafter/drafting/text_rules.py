@@ -9,12 +9,9 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-Rule = Callable[[str], "tuple[str, str | None]"]
+from drafter import characters
 
-# Not allowed in XML 1.0 (so not in a .docx): C0 controls but tab/newlines,
-# lone surrogates, U+FFFE/U+FFFF. DEL and C1 controls are legal XML but invisible
-# junk from copy-paste; they go too.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+Rule = Callable[[str], "tuple[str, str | None]"]
 
 _CN_NUMERAL = "一二三四五六七八九十百零〇"
 # Hand-typed numbering at the start of a heading or point: 一、 （一） 1. （1） ① 一是 第一，
@@ -40,11 +37,10 @@ def _leading_marker() -> re.Pattern:
 
 
 def strip_xml_invalid(text: str) -> tuple[str, str | None]:
-    found = _XML_INVALID.findall(text)
-    if not found:
+    cleaned, codes = characters.strip_xml_invalid(text)
+    if not codes:
         return text, None
-    codes = "、".join(sorted({f"U+{ord(c):04X}" for c in found}))
-    return _XML_INVALID.sub("", text), f"删除了 {len(found)} 个无法写入文稿的控制字符（{codes}）"
+    return cleaned, f"删除了 {len(text) - len(cleaned)} 个无法写入文稿的控制字符（{'、'.join(codes)}）"
 
 
 def normalize_line_ends(text: str) -> tuple[str, str | None]:

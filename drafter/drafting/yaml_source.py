@@ -6,17 +6,14 @@ key or value at fault. Syntax errors are turned into one Chinese line.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from drafter.characters import XML_INVALID
 from drafter.errors import DrafterError
 
-# Characters the YAML reader refuses (C0 controls but tab/newlines, DEL, C1 but NEL,
-# non-characters, lone surrogates). Word cannot hold most of them either.
-_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
 
 # PyYAML's messages, in the words a user of Word understands.
 _PROBLEMS = (
@@ -64,14 +61,14 @@ def read_source(path: str | os.PathLike) -> SourceText:
         raise DrafterError("这不是文本文件（可能是 Word 或其他二进制文件），填写文件应是 .yaml 文本", path=shown)
     text = _decode(raw, shown)
     source = SourceText(shown, text)
-    if _UNREADABLE.search(text):
+    if XML_INVALID.search(text):
         lines = text.split("\n")
         for number, line in enumerate(lines, start=1):
-            found = _UNREADABLE.findall(line)
+            found = XML_INVALID.findall(line)
             if found:
                 codes = "、".join(sorted({f"U+{ord(c):04X}" for c in found}))
                 source.warnings.append((number, f"删除了 {len(found)} 个无法写入文稿的控制字符（{codes}）"))
-                lines[number - 1] = _UNREADABLE.sub("", line)
+                lines[number - 1] = XML_INVALID.sub("", line)
         source.text = "\n".join(lines)
     if not _has_content(source.text):
         raise DrafterError("填写文件是空的", path=shown)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from drafter.drafting.vocabulary import KIND_LABELS, ROLE_KEYS, ROLE_LABELS
+from drafter.characters import COLONS, COMMAS, SEMICOLONS, SENTENCE_ENDS
+from drafter.vocabulary import KINDS, ROLES
 from drafter.extracting.dates import parse_date, with_year
 from drafter.extracting.rewrite import Rewritten, rewrite
 from drafter.extracting.unit import unit_from_title
@@ -25,8 +26,8 @@ from drafter.model import Document, Section
 
 UNIT_PLACEHOLDER = "XX单位"
 HEADING_PLACEHOLDER = "XX"
-STANDARD_ROLES = tuple(role for role in ROLE_KEYS if role != "other")
-_SENTENCE_END = "。！？；：.!?;:"
+STANDARD_ROLES = tuple(role for role in ROLES if role != "other")
+_SENTENCE_END = SENTENCE_ENDS + COLONS + "."
 _CN_NUMBERS = "一二三四五六七八九十"
 
 
@@ -179,13 +180,13 @@ class FillBuilder:
         if kinds is None or kind in kinds:
             return kind
         fallback = "annual" if "annual" in kinds else kinds[0]
-        self.warnings.append(f"语库中没有“{KIND_LABELS.get(kind, kind)}”（{kind}）类文稿的骨架，"
-                             f"类型暂写为 {fallback}（{KIND_LABELS.get(fallback, fallback)}）")
+        self.warnings.append(f"语库中没有“{KINDS.label(kind)}”（{kind}）类文稿的骨架，"
+                             f"类型暂写为 {fallback}（{KINDS.label(fallback)}）")
         return fallback
 
     def kind_comment(self, kind: str, kinds: list[str] | None) -> str:
-        choices = "、".join(f"{k}（{KIND_LABELS.get(k, k)}）" for k in (kinds or [kind]))
-        note = f"类型（kind）：{kind}，即{KIND_LABELS.get(kind, kind)}；可用：{choices}"
+        choices = "、".join(f"{k}（{KINDS.label(k)}）" for k in (kinds or [kind]))
+        note = f"类型（kind）：{kind}，即{KINDS.label(kind)}；可用：{choices}"
         if kind != self.doc.kind:
             note += f"。原文解析为 {self.doc.kind}，语库中没有该类骨架"
         return note
@@ -217,7 +218,7 @@ class FillBuilder:
 
     def header(self, kind: str) -> list[str]:
         source = self.doc.source or "原文"
-        lines = [f"drafter 填写文件 · {KIND_LABELS.get(kind, kind)}（{kind}）· 由 drafter extract 从“{source}”生成",
+        lines = [f"drafter 填写文件 · {KINDS.label(kind)}（{kind}）· 由 drafter extract 从“{source}”生成",
                  "填好后运行：drafter draft 本文件.yaml -o 总结.docx", ""]
         if not self.renewing:
             lines.append("未指定 --year：原文的文字、年份和数字保持原样。")
@@ -257,14 +258,14 @@ class FillBuilder:
         sections = self.doc.sections
         tree.sections = len(sections)
         entries = [self.section_entry(s, with_role=form == "list", tree=tree) for s in sections]
-        labels = [f"{_label(n)}、{s.heading}（{ROLE_LABELS.get(s.role or 'other', s.role)}）"
+        labels = [f"{_label(n)}、{s.heading}（{ROLES.label(s.role or 'other')}）"
                   for n, s in enumerate(sections)]
         if form == "mapping":
             value = {}
             for section, entry, label in zip(sections, entries, labels):
                 value[section.role] = Commented(entry, [label])
             note = ("正文（sections）：按角色分组——" + "、".join(
-                f"{s.role} {ROLE_LABELS.get(s.role, s.role)}" for s in sections)
+                f"{s.role} {ROLES.label(s.role)}" for s in sections)
                 + "；heading 是一级标题（与原文相同）")
         else:
             value = [Commented(entry, [label]) for entry, label in zip(entries, labels)]
@@ -374,7 +375,7 @@ class FillBuilder:
 
 # A headless node's heading: its first clause, if that is short enough to read back as one.
 HEADLESS_HEADING_CHARS = 40
-_CLAUSE_MARKS = "，,；;：:"
+_CLAUSE_MARKS = COMMAS + SEMICOLONS + COLONS
 
 
 def split_headless(text: str) -> tuple[str, str]:

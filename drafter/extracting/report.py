@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.drafting.vocabulary import KIND_LABELS
+from drafter.vocabulary import KINDS
 
 
 @dataclass
@@ -27,7 +27,7 @@ class ExtractReport:
     warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        kind = KIND_LABELS.get(self.kind, self.kind)
+        kind = KINDS.label(self.kind)
         if self.renewing and self.doc_year is not None:
             years = f"{self.doc_year}年 → {self.year}年"
         else:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.characters import CLAUSE_ENDS, COMMAS, SENTENCE_ENDS
 from drafter.extracting.figures import PLACEHOLDER, QUOTES, find_figures
 from drafter.extracting.years import YearShift, moved_mentions, written_like, year_mentions
 
 # Clauses of the 原文 comment end at these marks.
-_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
-_CLAUSE_TRIM = "，,；;。！？!?、：: \u3000"
+_CLAUSE_END = re.compile(f"[{COMMAS}{SENTENCE_ENDS}\n]")
+_CLAUSE_TRIM = CLAUSE_ENDS + "、 \u3000"
 
 
 @dataclass

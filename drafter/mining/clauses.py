@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.characters import COLONS, COMMAS, SENTENCE_ENDS
 from drafter.mining.slots import SLOT_MARK, mask_slots
 
-SENTENCE_ENDS = frozenset("。！？；!?;")
-CLAUSE_ENDS = frozenset("，：,:")
-_SENTENCE_SPLIT = re.compile(r"(?<=[。！？；!?;])")
+SENTENCE_MARKS = frozenset(SENTENCE_ENDS)
+CLAUSE_MARKS = frozenset(COMMAS + COLONS)
+_SENTENCE_SPLIT = re.compile(f"(?<=[{SENTENCE_ENDS}])")
 
 
 @dataclass
@@ -29,7 +30,7 @@ class Sentence:
         found: list[list[str]] = []
         current: list[str] = []
         for token in self.tokens:
-            if token in SENTENCE_ENDS or token in CLAUSE_ENDS:
+            if token in SENTENCE_MARKS or token in CLAUSE_MARKS:
                 if current:
                     found.append(current)
                 current = []
@@ -53,7 +54,7 @@ def block_sentences(blocks: list[list], cut) -> list[Sentence]:
         pieces: list[list[str]] = [[]]
         for token in tokens:
             pieces[-1].append(token)
-            if token in SENTENCE_ENDS:
+            if token in SENTENCE_MARKS:
                 pieces.append([])
         pieces = [p for p in pieces if any(not t.isspace() for t in p)]
         if len(pieces) != len(originals):  # never expected; keep the block whole then

@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from drafter.mining.slots import document_year
-from drafter.model import ROLES, Document, Section
+from drafter.model import Document, Section
+from drafter.vocabulary import ROLES
 
 DIGEST_VERSION = 1
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from drafter.mining.clauses import Sentence, is_word
 from drafter.mining.slots import has_slot
-from drafter.model import ROLES
+from drafter.vocabulary import ROLES
 
 _PART_SPLIT = re.compile(r"[，、,\s]+")
 _TRIM = "。；;：:！!？? "

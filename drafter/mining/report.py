@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.bank import KIND_NAMES, TYPE_NAMES
+from drafter.vocabulary import KINDS, TYPES
 
 
 @dataclass
@@ -50,12 +50,12 @@ class MineReport:
         if self.skipped:
             lines.append(f"跳过 {len(self.skipped)} 个无法读取的文件（见上方警告）。")
         if self.kinds:
-            kinds = "、".join(f"{KIND_NAMES.get(k, k)} {n} 篇" for k, n in self.kinds.items())
+            kinds = "、".join(f"{KINDS.label(k)} {n} 篇" for k, n in self.kinds.items())
             lines.append(f"文稿类型：{kinds}。")
         if self.written:
-            skeletons = "、".join(KIND_NAMES.get(k, k) for k in self.skeleton_kinds) or "无"
+            skeletons = "、".join(KINDS.label(k) for k in self.skeleton_kinds) or "无"
             lines.append(f"结构骨架：{skeletons} → {self.written[0]}")
-            entries = "、".join(f"{TYPE_NAMES.get(t, t)} {n} 条" for t, n in self.entries.items())
+            entries = "、".join(f"{TYPES.label(t)} {n} 条" for t, n in self.entries.items())
             lines.append(f"常用语库：{entries} → {self.written[1] if len(self.written) > 1 else ''}")
         where = f"；缓存：{self.cache_dir}" if self.cache_dir else ""
         tokenizer = f"分词：{self.tokenizer}" if self.tokenizer else ""

@@ -38,7 +38,7 @@ from drafter.mining.skeletons import build_skeletons
 from drafter.mining.terms import NgramCounts, Term, score_terms
 from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint
 from drafter.mining.words import example_text, merge_word_totals, new_word_total
-from drafter.model import ROLES
+from drafter.vocabulary import KINDS, ROLES
 
 MINER_VERSION = "1"
 MAX_TERMS = 400  # also the user words given to the tokenizer
@@ -452,8 +452,7 @@ def _assemble(good, terms: list[Term], word_total: dict, cache: MiningCache):
     for sentence in select_sentences(word_total["sentences"], limit=MAX_SENTENCES):
         phrases.append(_entry(sentence.text, "sentence", 1 << sentence.role, sentence.count, sentence.count,
                               [{"doc": sentence.source, "text": sentence.text}]))
-    kind_order = {k: i for i, k in enumerate(("annual", "half_year", "debrief", "report", "experience", "other"))}
-    ordered_kinds = dict(sorted(kinds.items(), key=lambda kv: kind_order.get(kv[0], 99)))
+    ordered_kinds = dict(sorted(kinds.items(), key=lambda kv: KINDS.index(kv[0]) if kv[0] in KINDS else len(KINDS)))
     return build_skeletons(all_facts), phrases, ordered_kinds
 
 

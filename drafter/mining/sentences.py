@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from drafter.mining.clauses import Sentence, is_word
 from drafter.mining.slots import has_slot
-from drafter.model import ROLES
+from drafter.vocabulary import ROLES
 
 MIN_CHARS = 6
 MAX_CHARS = 40

@@ -11,13 +11,14 @@ import re
 from collections import Counter
 from statistics import median_low
 
+from drafter.characters import COMMAS, FULL_STOPS
 from drafter.mining.clauses import split_sentences
 from drafter.mining.slots import templatize
-from drafter.model import KINDS, ROLES
+from drafter.vocabulary import KINDS, ROLES
 
 MAX_HEADINGS = 10
 MAX_FORMULAS = 5
-_CLAUSE_SPLIT = re.compile(r"(?<=[，,])")
+_CLAUSE_SPLIT = re.compile(f"(?<=[{COMMAS}])")
 _LEAD_IN = re.compile(r"如下[：:]?$|[：:]$")
 
 
@@ -45,7 +46,7 @@ def opening_formulas(opening: str) -> list[str]:
     if head:
         found.append(head)
     # the lead-in often follows a full stop in the same sentence list, or ends the opening after ：
-    last = re.split(r"(?<=[。！？])", opening.strip())[-1].strip() or sentences[-1]
+    last = re.split(f"(?<=[{FULL_STOPS}])", opening.strip())[-1].strip() or sentences[-1]
     if _LEAD_IN.search(last) and len(last) <= 60:
         found.append(last)
     return found

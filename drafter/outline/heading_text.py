@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 
-from drafter.outline.markers import ITEM_MARKER, SENTENCE_END
+from drafter.characters import SENTENCE_ENDS
+from drafter.outline.markers import ITEM_MARKER
 
 # Longest first sentence still taken as a heading, per level.
 MAX_HEADING_CHARS = {1: 60, 2: 60, 3: 40, 4: 40}
 _TRAILING = "。．.：:；;，,、 \u3000"
-_SENTENCE_END = re.compile(rf"[{SENTENCE_END}；;]|\.(?![0-9])")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]|\.(?![0-9])")
 _COLON = re.compile(r"[：:]")
 _MAX_COLON_HEADING = 25
 

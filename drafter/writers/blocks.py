@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 from drafter.model import Document, Section
 from drafter.writers.numbering import heading_marker, item_prefix
 
@@ -20,9 +21,9 @@ SIGNATURE = "signature"
 DATE = "date"
 
 _BLANK = " \t\r\u3000\xa0\ufeff"
-_SENTENCE_END = "。！？!?"
+_SENTENCE_END = FULL_STOPS
 # A run-on heading already ending in one of these gets no added 。
-_HEADING_END = _SENTENCE_END + "：:；;…"
+_HEADING_END = SENTENCE_ENDS + COLONS + "…"
 
 
 @dataclass(frozen=True)

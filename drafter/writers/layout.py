@@ -5,7 +5,7 @@ Lengths are in twips (1/20 pt). A full-width character of 三号 (16 pt) is
 """
 from __future__ import annotations
 
-import unicodedata
+from drafter.characters import page_width
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -71,13 +71,8 @@ FONT_FALLBACKS = {
 }
 
 
-def char_units(text: str) -> float:
-    """Width in characters: full-width (and ambiguous, set in the Chinese font) 1, others ½."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "FWA" else 0.5 for ch in text)
-
-
 def text_width_twips(text: str) -> int:
-    return round(char_units(text) * CHAR_WIDTH) + CHAR_SPACING * len(text)
+    return round(page_width(text) * CHAR_WIDTH) + CHAR_SPACING * len(text)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.characters import CLAUSE_ENDS
 from drafter.model import Document
 from drafter.writers import blocks as kinds
 from drafter.writers.blocks import Block, document_blocks
@@ -13,7 +14,7 @@ _LINE_START_MARK = re.compile(r"^(?:#{1,6}|[-+=]+)(?=\s|$)")
 _LINE_START_NUMBER = re.compile(r"^\d{1,9}(?=[.)](?:\s|$))")
 # CommonMark only closes ** after punctuation when a space or punctuation
 # follows, so trailing 。/： go after the closing **.
-_TRAILING_PUNCTUATION = re.compile(r"[\s。！？：；，、.!?:;,]+$")
+_TRAILING_PUNCTUATION = re.compile(rf"[\s{CLAUSE_ENDS}、.]+$")
 
 
 def to_markdown(doc: Document) -> str:

@@ -1,17 +1,16 @@
 """Raw WordprocessingML helpers: namespaced elements, fonts, text that is valid XML."""
 from __future__ import annotations
 
-import re
 
 from lxml import etree
+
+from drafter.characters import XML_INVALID
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSMAP = {"w": W_NS, "r": R_NS}
 _PREFIXES = {"w": W_NS, "r": R_NS}
 
-# Characters XML 1.0 forbids: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/FFFF.
-_INVALID_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def qn(name: str) -> str:
@@ -53,8 +52,8 @@ def to_xml(root: etree._Element) -> bytes:
 
 
 def invalid_xml_chars(text: str) -> list[str]:
-    return _INVALID_XML_CHAR.findall(text)
+    return XML_INVALID.findall(text)
 
 
 def strip_invalid_xml_chars(text: str) -> str:
-    return _INVALID_XML_CHAR.sub("", text)
+    return XML_INVALID.sub("", text)

@@ -3,6 +3,7 @@ with two full-width spaces, markers in the text, the signature and date
 pushed right on a 28-character line."""
 from __future__ import annotations
 
+from drafter.characters import page_width
 from drafter.model import Document
 from drafter.writers import blocks as kinds
 from drafter.writers import layout
@@ -17,7 +18,7 @@ def to_text(doc: Document) -> str:
     indents = layout.signature_indents(
         [b.text for b in blocks if b.kind == kinds.SIGNATURE],
         next((b.text for b in blocks if b.kind == kinds.DATE), ""),
-        width=layout.char_units, two_chars=2,
+        width=page_width, two_chars=2,
     )
     signature_lines = iter(indents.signature)
     for index, block in enumerate(blocks):
@@ -30,7 +31,7 @@ def to_text(doc: Document) -> str:
             if index > 0 and blocks[index - 1].kind not in (kinds.SIGNATURE, kinds.DATE):
                 lines.append("")
             right = next(signature_lines) if block.kind == kinds.SIGNATURE else indents.date
-            lines.append(_pad_left(layout.CHARS_PER_LINE - right - layout.char_units(block.text)) + block.text)
+            lines.append(_pad_left(layout.CHARS_PER_LINE - right - page_width(block.text)) + block.text)
             continue
         lines.append(INDENT + block.text)
     return "\n".join(lines) + "\n" if lines else ""

@@ -8,7 +8,8 @@ year, or before the document's name, whichever gives the most even lines.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from drafter.characters import page_width as width
 
 LINE_WIDTH = 20  # full-width characters of 22 pt in 156 mm
 
@@ -22,8 +23,6 @@ _BREAK_AFTER = re.compile(
 _BREAK_BEFORE = re.compile(r"(?:党建)?工作(?:总结|报告|汇报|情况|要点|计划)|述职(?:述廉)?报告|情况(?:汇报|报告)")
 
 
-def width(text: str) -> float:
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "FW" else 0.5 for ch in text)
 
 
 def title_break(title: str) -> int | None:

@@ -12,12 +12,12 @@ from collections import Counter
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import ERROR, WARNING, Finding, excerpt
 from drafter.model import Section
+from drafter.vocabulary import LEVELS
 
 RULE = "numbering"
 
 # Parser notices that are numbering errors.
 NOTICE_CODES = ("numbering_skip", "numbering_repeat", "item_skip", "item_doubled")
-LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
 _NUMERAL = re.compile(r"[一二三四五六七八九十]+|[0-9０-９]+")
 
@@ -66,7 +66,7 @@ def _mixed_styles(ctx: CheckContext, siblings: list[Section]) -> list[Finding]:
             if marker_style(node.marker) != usual:
                 findings.append(Finding(
                     RULE, WARNING,
-                    f"{LEVEL_NAMES[level]}序号格式不统一：“{node.marker}”与同级的“{example}”写法不同",
+                    f"{LEVELS[level]}序号格式不统一：“{node.marker}”与同级的“{example}”写法不同",
                     node.line, ctx.subject.line_text(node.line)[:60]))
     for node in siblings:
         findings += _mixed_styles(ctx, node.children)

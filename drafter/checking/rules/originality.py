@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.characters import SENTENCE_ENDS
 from drafter.checking.context import CheckContext, SourceShare
 from drafter.checking.corpus_index import MIN_RUN, Run, document_view, open_index
 from drafter.checking.findings import ERROR, INFO, WARNING, Finding
@@ -43,7 +44,7 @@ ERROR_SHARE = 0.3
 ERROR_CHARS = 300
 PATTERN_GAP = 20  # longest slot of a bank pattern (以…为抓手)
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]+")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
 
 
 @dataclass

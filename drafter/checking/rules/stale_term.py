@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 
+from drafter.characters import CLAUSE_ENDS, SENTENCE_ENDS
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import INFO, WARNING, Finding, excerpt
 from drafter.checking.term_book import StaleTerm, YearMonth, load_term_book
 
 RULE = "stale_term"
 
-CLAUSE_BREAK = "，,；;。！？!?：:\n"
-SENTENCE_BREAK = "；;。！？!?\n"
+CLAUSE_BREAK = CLAUSE_ENDS + "\n"
+SENTENCE_BREAK = SENTENCE_ENDS + "\n"
 
 # Looking back, right after the wording: “…”主题教育以来 / 期间 / 成果.
 _PAST_AFTER = re.compile(r"^.{0,6}?(以来|期间|时期|成果|成效|经验|取得|胜利|结束|圆满)")

@@ -9,15 +9,13 @@ from collections import Counter
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import WARNING, Finding
 from drafter.model import Section
+from drafter.vocabulary import KINDS, ROLES
 
 RULE = "structure"
 
 # A role is expected when at least this share of the kind's mined documents has it.
 EXPECTED_SHARE = 0.5
 CHECKED_ROLES = ("problems", "plans")
-ROLE_NAMES = {"problems": "存在问题", "plans": "下步打算（工作计划）"}
-KIND_NAMES = {"annual": "年度总结", "half_year": "半年总结", "debrief": "述职报告",
-              "report": "工作汇报", "experience": "经验材料", "other": "文稿"}
 
 # The closing may carry a short version of a section: …但还存在不足。下一步，…
 _CLOSING_CUES = {
@@ -68,7 +66,7 @@ def missing_sections(ctx: CheckContext) -> list[Finding]:
             continue
         findings.append(Finding(
             RULE, WARNING,
-            f"缺少“{ROLE_NAMES[role]}”部分：{KIND_NAMES.get(doc.kind, '文稿')}通常包括这一部分"
+            f"缺少“{ROLES.label(role)}”部分：{KINDS.label(doc.kind) if doc.kind != 'other' else '文稿'}通常包括这一部分"
             f"（{_how_many(skeleton, role)}）"))
     return findings
 

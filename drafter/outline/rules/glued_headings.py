@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
+from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 from drafter.model import Line
 from drafter.outline.markers import ITEM_MARKER, int_to_cn, match_marker, marker_pattern
 from drafter.outline.state import OutlineState
 
-_SENTENCE_END_BEFORE = "。！？!?"
+_SENTENCE_END_BEFORE = FULL_STOPS
 _MAX_GLUED_SEGMENT = 30
 _MAX_NUMBER_SKIP = 3
-_SEGMENT_END = re.compile(r"[。！？!?；;：:]")
+_SEGMENT_END = re.compile(f"[{SENTENCE_ENDS}{COLONS}]")
 _OPENERS, _CLOSERS = "《“‘「『", "》”’」』"
 _SUB_MARKER = re.compile(r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
 

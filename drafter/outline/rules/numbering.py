@@ -4,8 +4,7 @@ from __future__ import annotations
 from drafter.model import Section
 from drafter.outline.markers import match_marker
 from drafter.outline.state import OutlineState
-
-LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+from drafter.vocabulary import LEVELS
 
 
 def check_numbering(state: OutlineState) -> None:
@@ -26,7 +25,7 @@ def _check_siblings(state: OutlineState, siblings: list[Section], restarts: set[
                 before = f"“{previous[1]}”" if previous else "开头"
                 kind = "重复" if previous and number <= previous[0] else "跳跃"
                 state.warn(f"numbering_{'repeat' if kind == '重复' else 'skip'}",
-                           f"{LEVEL_NAMES[node.level]}序号{kind}：{before}之后是“{node.marker}”",
+                           f"{LEVELS[node.level]}序号{kind}：{before}之后是“{node.marker}”",
                            node.line)
             last[node.level] = (number, node.marker)
         _check_siblings(state, node.children, state.numbering_restarts.get(id(node), set()))
