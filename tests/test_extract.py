@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 import drafter
 from drafter.cli import main
 from drafter.errors import DrafterError
-from drafter.extracting.dates import parse_date, with_year
+from drafter.years import document_year, parse_date, with_year
 from drafter.extracting.figures import find_figures, kept_by, candidates
 from drafter.extracting.rewrite import rewrite
 from drafter.extracting.unit import unit_from_title
-from drafter.extracting.years import YearShift, document_year, year_mentions
+from drafter.extracting.years import YearShift, year_mentions
 from drafter.extracting.yaml_text import Commented, quote, render_document, plain_value
 from drafter.model import Document, Section
 from variants import write_docx_one_paragraph_per_line
@@ -288,10 +288,10 @@ def test_mapping_only_when_roles_distinct_standard_and_in_order():
 # -- the years rule --------------------------------------------------------------------
 
 def test_document_year_from_title_bare_or_with_nian_else_date():
-    assert document_year(Document(title="2023党组党建工作总结及下一步工作计划")) == 2023
-    assert document_year(Document(title="XX中心2023年度上半年党建工作开展情况汇报")) == 2023
-    assert document_year(Document(title="党建工作总结", date="2022年12月30日")) == 2022
-    assert document_year(Document(title="党建工作总结")) is None
+    assert document_year(Document(title="2023党组党建工作总结及下一步工作计划"))[0] == 2023
+    assert document_year(Document(title="XX中心2023年度上半年党建工作开展情况汇报"))[0] == 2023
+    assert document_year(Document(title="党建工作总结", date="2022年12月30日"))[0] == 2022
+    assert document_year(Document(title="党建工作总结"))[0] is None
 
 
 def test_year_moves_doc_year_and_plan_year_only():
@@ -691,11 +691,11 @@ def test_the_year_before_the_documents_is_pointed_at(tmp_path):
 
 
 def test_a_yearly_review_dated_early_next_year_is_that_years():
-    assert document_year(Document(title="述职报告", date="2026年1月12日", kind="debrief")) == 2025
-    assert document_year(Document(title="机关党支部工作总结", date="2025年2月8日", kind="annual")) == 2024
-    assert document_year(Document(title="机关党支部工作总结", date="2025年3月8日", kind="annual")) == 2025
-    assert document_year(Document(title="上半年工作汇报", date="2025年1月8日", kind="half_year")) == 2025
-    assert document_year(Document(title="2025年度述职报告", date="2026年1月12日", kind="debrief")) == 2025
+    assert document_year(Document(title="述职报告", date="2026年1月12日", kind="debrief"))[0] == 2025
+    assert document_year(Document(title="机关党支部工作总结", date="2025年2月8日", kind="annual"))[0] == 2024
+    assert document_year(Document(title="机关党支部工作总结", date="2025年3月8日", kind="annual"))[0] == 2025
+    assert document_year(Document(title="上半年工作汇报", date="2025年1月8日", kind="half_year"))[0] == 2025
+    assert document_year(Document(title="2025年度述职报告", date="2026年1月12日", kind="debrief"))[0] == 2025
 
 
 def test_extract_of_a_debrief_dated_in_january(tmp_path):

@@ -1,7 +1,8 @@
 """Slots: numbers and placeholders are masked for mining; years and units become template slots."""
 from __future__ import annotations
 
-from drafter.mining.slots import SLOT_MARK, document_year, has_slot, mask_slots, templatize
+from drafter.mining.slots import SLOT_MARK, has_slot, mask_slots, templatize
+from drafter.years import year_in_text
 
 
 def test_numbers_with_measure_words_are_one_slot():
@@ -28,11 +29,11 @@ def test_has_slot():
     assert has_slot("召开会议3次") and has_slot("XX中心") and not has_slot("加强党的建设")
 
 
-def test_document_year():
-    assert document_year("2023年市水利局机关党委党建工作总结") == 2023
-    assert document_year("党建工作总结", "2019年12月", "") == 2019
-    assert document_year("党建工作总结", "") is None
-    assert document_year("共12345人") is None
+def test_year_in_text():
+    assert year_in_text("2023年市水利局机关党委党建工作总结") == 2023
+    assert year_in_text("二〇一九年十二月") == 2019
+    assert year_in_text("党建工作总结") is None
+    assert year_in_text("共12345人") is None
 
 
 def test_year_and_next_year_become_slots():

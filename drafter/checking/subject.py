@@ -12,17 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.errors import DrafterError
 from drafter.model import Document, Line
+from drafter.years import document_year, parse_date, parse_year
 
 FILL_SUFFIXES = (".yaml", ".yml")
-MIN_YEAR, MAX_YEAR = 1949, 2100
-
-_CN_YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
-                   "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])")
-_CN_YEAR = re.compile(r"([一二〇○零三四五六七八九]{4})\s*年")
-_DATE_MONTH = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年|[-./])\s*([0-9]{1,2})")
 
 
 @dataclass
@@ -52,12 +45,7 @@ def load_subject(path: str | os.PathLike, year: int | str | None = None) -> Chec
     """Read (or draft) the file to check. Raises DrafterError on bad input.
 
     year: an int, or as typed on the command line ("2025", "2025年")."""
-    if isinstance(year, str):
-        written = year.strip().rstrip("年").strip()
-        year = int(written) if written.isascii() and written.isdigit() else year
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)
-                             or not MIN_YEAR <= year <= MAX_YEAR):
-        raise DrafterError(f"年份“{year}”无效，应为 {MIN_YEAR} 到 {MAX_YEAR} 之间的四位数年份")
+    year = parse_year(year)
     path = Path(path)
     if path.suffix.lower() in FILL_SUFFIXES:
         subject = _fill_subject(path)
@@ -218,51 +206,12 @@ def line_in_fill(subject: CheckSubject, line: int | None, text: str) -> int | No
 
 # -- the document's year -----------------------------------------------------------
 
-def year_in_text(text: str) -> int | None:
-    """The first plausible year written in `text` (2024, 2024年, 二〇二四年)."""
-    candidates = []
-    for found in _YEAR.finditer(text):
-        year = int(found.group(1))
-        if MIN_YEAR <= year <= MAX_YEAR:
-            candidates.append((found.start(), year))
-    for found in _CN_YEAR.finditer(text):
-        digits = "".join(_CN_YEAR_DIGITS[ch] for ch in found.group(1))
-        year = int(digits)
-        if MIN_YEAR <= year <= MAX_YEAR:
-            candidates.append((found.start(), year))
-    return min(candidates)[1] if candidates else None
-
-
-def year_and_month_of_date(date: str) -> tuple[int | None, int | None]:
-    found = _DATE_MONTH.search(date or "")
-    if found:
-        month = int(found.group(2))
-        return int(found.group(1)), month if 1 <= month <= 12 else None
-    return year_in_text(date or ""), None
-
-
-# A year's review is often dated early the next year (2025年1月8日 under a 2024 总结).
-YEARLY_KINDS = ("annual", "debrief")
-EARLY_MONTHS = 2
-
-
 def _settle_year(subject: CheckSubject, option: int | None) -> None:
-    """--year first, then the fill file, the title, the date line.
-
-    From the date line alone, an annual summary or debrief dated in January or
-    February reviews the year before: that year is the document's year."""
-    date_year, date_month = year_and_month_of_date(subject.doc.date)
+    """--year first, then the fill file, then the document's own year (title, date line)."""
     if option is not None:
         subject.year, subject.year_origin = option, "option"
     elif subject.year is None:
-        title_year = year_in_text(subject.doc.title)
-        if title_year is not None:
-            subject.year, subject.year_origin = title_year, "title"
-        elif date_year is not None and date_month is not None and date_month <= EARLY_MONTHS \
-                and subject.doc.kind in YEARLY_KINDS:
-            subject.year, subject.year_origin = date_year - 1, "date_previous"
-            return
-        elif date_year is not None:
-            subject.year, subject.year_origin = date_year, "date"
-    if subject.year is not None and date_year == subject.year:
-        subject.month = date_month
+        subject.year, subject.year_origin = document_year(subject.doc)
+    date = parse_date(subject.doc.date)
+    if subject.year is not None and date is not None and date.year == subject.year:
+        subject.month = date.month

@@ -18,12 +18,12 @@ from drafter.drafting.fill_keys import ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TOP_
 from drafter.drafting.yaml_source import compose, read_source
 from drafter.errors import DrafterError
 from drafter.vocabulary import KINDS, ROLES
+from drafter.years import parse_year
 
 MAX_LEVEL = 4  # 一、 （一） 1. （1）
 REQUIRED_KEYS = ("kind", "unit", "year")
 
 _NULL_TAG = "tag:yaml.org,2002:null"
-_YEAR = re.compile(r"^\s*(\d{4})\s*年?\s*$")
 _DATE_FORMS = (
     re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$"),
     re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$"),
@@ -268,10 +268,10 @@ class _FillLoader:
 
     def year(self, written: str, node: yaml.Node) -> int:
         value = self.scalar(node, written, "年份")
-        match = _YEAR.match(value or "")
-        if not match or not 1949 <= int(match.group(1)) <= 2100:
-            raise self.fail(f"“{written}”应是四位数的年份，例如 2025，这里写的是“{value}”", node, key=written)
-        return int(match.group(1))
+        try:
+            return parse_year(value or "", what=f"“{written}”的值")
+        except DrafterError as error:
+            raise self.fail(error.message, node, key=written) from None
 
     def date(self, written: str, node: yaml.Node) -> _dt.date | None:
         value = self.scalar(node, written, "日期")

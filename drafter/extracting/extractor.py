@@ -14,9 +14,9 @@ from pathlib import Path
 from drafter.errors import DrafterError
 from drafter.extracting.fill_tree import FillTree, build_fill
 from drafter.extracting.report import ExtractReport
-from drafter.extracting.years import YEAR_MAX, YEAR_MIN, document_year
 from drafter.extracting.yaml_text import plain_value, render_document
 from drafter.model import Document
+from drafter.years import document_year, parse_year
 
 FILL_SUFFIXES = (".yaml", ".yml")
 
@@ -29,13 +29,13 @@ def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int |
     document's year moves to `year` and every figure becomes X."""
     from drafter.parsing import parse_file
 
-    year = _checked_year(year)
+    year = parse_year(year, what="年度")
     target = Path(out_path)
     _check_target(Path(path), target, force)
     doc = parse_file(path)
     if not (doc.title or doc.opening.strip() or doc.sections):
         raise DrafterError("清理杂质后没有可提取的内容（没有标题、导语和正文）", path=str(path))
-    doc_year = document_year(doc)
+    doc_year, _origin = document_year(doc)
     if year is None and doc_year is None:
         raise DrafterError("无法从标题或日期中判断原文的年度，请用 --year 指定新的年度", path=str(path))
 
@@ -54,19 +54,6 @@ def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int |
         figures=tree.figures, removed=len(doc.removed), stale=tree.stale,
         warnings=_year_warnings(doc_year, year) + tree.warnings + _source_notices(doc),
     )
-
-
-def _checked_year(year) -> int | None:
-    if year is None:
-        return None
-    if isinstance(year, bool) or not isinstance(year, int):
-        try:
-            year = int(str(year).strip().rstrip("年"))
-        except ValueError:
-            raise DrafterError(f"年度应是四位数的年份，例如 2025，这里写的是“{year}”", key="year") from None
-    if not YEAR_MIN <= year <= YEAR_MAX:
-        raise DrafterError(f"年度应在 {YEAR_MIN}—{YEAR_MAX} 之间，这里写的是 {year}", key="year")
-    return year
 
 
 def _check_target(source: Path, target: Path, force: bool) -> None:

@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from drafter.extracting.years import YEAR_MAX, YEAR_MIN, in_range
+from drafter.extracting.years import in_range
+from drafter.years import MAX_YEAR, MIN_YEAR
 
 _DIGITS = "0-9０-９"
 # 1.2 is one number; in 2023.07.01 each part is its own (a date, kept below).
@@ -94,7 +95,7 @@ def latin_code(text: str, candidate: Candidate) -> bool:
 def year(text: str, candidate: Candidate) -> bool:
     """2023年, and both ends of a period: 2018—2020 年, 2021-2023年."""
     value = candidate.value_in(text)
-    if len(value) != 4 or not value.isdigit() or not YEAR_MIN <= int(value) <= YEAR_MAX:
+    if len(value) != 4 or not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
         return False
     return re.match(r"\s*年", text[candidate.end:]) is not None or in_range(text, candidate.start, candidate.end)
 

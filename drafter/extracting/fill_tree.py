@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from drafter.characters import COLONS, COMMAS, SEMICOLONS, SENTENCE_ENDS
 from drafter.vocabulary import KINDS, ROLES
-from drafter.extracting.dates import parse_date, with_year
+from drafter.years import parse_date, with_year
 from drafter.extracting.rewrite import Rewritten, rewrite
 from drafter.extracting.unit import unit_from_title
 from drafter.extracting.years import YearShift

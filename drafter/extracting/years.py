@@ -1,7 +1,6 @@
 """The document's own year, and moving it to the new year.
 
-The document's own year Y is the first year named in its title (2023年… or a
-bare 2023党组…), else the year of its date line. Moving to a new year N turns
+The document's own year Y is `drafter.years.document_year`. Moving to a new year N turns
 every mention of Y into N and every mention of Y + 1 (the year a plan is for:
 2024年工作计划 in a 2023 summary) into N + 1. Other years stay: 较2022年 is a
 fact, and a year inside a range (2018—2020年, 2021年至2023年) names a period,
@@ -17,9 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from drafter.model import Document
+from drafter.years import MAX_YEAR, MIN_YEAR
 
-YEAR_MIN, YEAR_MAX = 1949, 2100
 
 _YEAR = re.compile(r"(?<![0-9０-９.．])([12１２][0-9０-９]{3})(?![0-9０-９])")
 _AFTER_YEAR = re.compile(r"\s*年")
@@ -61,7 +59,7 @@ def year_mentions(text: str, *, bare: bool = False) -> list[YearMention]:
     partners = _month_span_partners(text)
     for match in _YEAR.finditer(text):
         value = _number(match.group(1))
-        if not YEAR_MIN <= value <= YEAR_MAX:
+        if not MIN_YEAR <= value <= MAX_YEAR:
             continue
         start, end = match.span(1)
         if in_range(text, start, end):
@@ -81,27 +79,6 @@ def _touches_latin(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
-
-
-# A year's review is often dated early the next year (2025年1月8日 under a 2024 总结).
-YEARLY_KINDS = ("annual", "debrief")
-EARLY_MONTHS = 2
-
-
-def document_year(doc: Document) -> int | None:
-    """The year the document is about: its title's first year, else its date's;
-    an annual summary or debrief dated in January or February reviews the year before."""
-    from drafter.extracting.dates import parse_date
-
-    for mention in year_mentions(doc.title, bare=True):
-        return mention.value
-    for mention in year_mentions(doc.date):
-        date = parse_date(doc.date)
-        if date is not None and date.year == mention.value and date.month <= EARLY_MONTHS \
-                and doc.kind in YEARLY_KINDS:
-            return mention.value - 1
-        return mention.value
-    return None
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafter.mining.slots import document_year
 from drafter.model import Document, Section
 from drafter.vocabulary import ROLES
+from drafter.years import document_year, year_in_text
 
 DIGEST_VERSION = 1
 
@@ -102,7 +102,7 @@ def digest_document(doc: Document, source: str) -> dict[str, Any]:
         "v": DIGEST_VERSION,
         "source": source,
         "kind": doc.kind,
-        "year": document_year(doc.title, doc.date, doc.opening),
+        "year": document_year(doc)[0] or year_in_text(doc.opening),
         "units": document_units(doc),
         "sections": [_section_shape(s) for s in doc.sections if s.level == 1],
         "opening": "" if is_noisy(doc.opening) else doc.opening,

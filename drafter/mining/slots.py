@@ -41,15 +41,6 @@ def has_slot(text: str) -> bool:
     return bool(PLACEHOLDER_RE.search(text) or NUMBER_RE.search(text))
 
 
-def document_year(*texts: str) -> int | None:
-    """The year a document is about: the first plausible year in its title, else in later texts."""
-    for text in texts:
-        found = YEAR_RE.search(text or "")
-        if found:
-            return int(found.group(1))
-    return None
-
-
 UNIT_PLACEHOLDER_RE = re.compile(
     r"(?:[省市区县])?(?:[XＸ]+|某某)[\u4e00-\u9fff]{0,4}?"
     r"(?:局|中心|委员会|委|办公室|办|厅|院|所|部|室|队|站|处|科|公司|支部|党委|党组|总支|街道|镇|乡|村|社区)"
