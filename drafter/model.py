@@ -39,14 +39,22 @@ class Removal:
 
 @dataclass
 class Notice:
-    """A problem found while reading (numbering, encoding ...); never fatal."""
+    """A problem found while reading (numbering, encoding ...); never fatal.
+
+    Numbering notices also say what they are about: the heading level (None for
+    一是 items), the marker that was expected and the one found as written. The
+    message is made from these, so other code reads the fields, never the message."""
 
     code: str
     message: str
     line: int | None = None
+    level: int | None = None
+    expected: str | None = None
+    found: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "line": self.line}
+        return {"code": self.code, "message": self.message, "line": self.line,
+                "level": self.level, "expected": self.expected, "found": self.found}
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 from drafter.mining import cache as cache_module
-from drafter.mining.cache import CACHE_FILE, CACHE_VARIABLE, MiningCache, default_cache_dir, pack, unpack
+from drafter.mining.cache import CACHE_FILE, MiningCache, pack, unpack
 
 
 def test_pack_round_trip_of_plain_data():
@@ -42,15 +42,6 @@ def test_a_cache_folder_that_cannot_be_used_falls_back(tmp_path, monkeypatch):
     cache.put_digests([("h", {"v": 1}, None)])
     assert cache.get_digest("h") == {"v": 1}
     assert str(cache.folder).startswith(str(tmp_path / "tmp"))
-
-
-def test_default_folder_follows_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "mine"))
-    assert default_cache_dir() == tmp_path / "mine"
-    monkeypatch.delenv(CACHE_VARIABLE)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    if default_cache_dir().parent == tmp_path / "xdg":
-        assert default_cache_dir() == tmp_path / "xdg" / "drafter"
 
 
 def test_cache_file_is_sqlite(tmp_path):

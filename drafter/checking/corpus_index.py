@@ -32,17 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.checking.folding import FOLD_VERSION, fold, fold_with_offsets
+from drafter.corpus import code_id, corpus_files, file_hash
+from drafter.user_dirs import cache_dir
 from drafter.errors import DrafterError
 from drafter.model import Line
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 GRAM = 10
 STEP = 10
 MIN_RUN = 20  # the shortest copied run the index guarantees to find
 assert STEP <= MIN_RUN - GRAM + 1
 
 MAGIC = b"DRAFTER-CORPUS-INDEX\n"
-CORPUS_SUFFIXES = (".txt", ".docx")
 DOC_SEPARATOR = "\x00"  # never in folded text: runs stop at document ends
 _POSITION_MASK = 0xFFFFFFFF
 _EXTEND_CHUNK = 64
@@ -55,7 +56,7 @@ _INDEXED_SOURCES = ("reading", "cleaning", "checking/folding.py", "checking/corp
 @dataclass
 class CorpusDoc:
     name: str  # path relative to the corpus folder, with /
-    sha: str  # sha256 of the file's bytes
+    sha: str  # content hash of the file's bytes (drafter.corpus.content_hash)
     start: int  # where its folded text starts in the index text
     length: int  # folded characters
 
@@ -74,40 +75,13 @@ class Run:
         return self.end - self.start
 
 
-# -- where the index lives -------------------------------------------------------------
-
-def cache_dir() -> Path:
-    """DRAFTER_CACHE_DIR, else the platform's per-user cache folder."""
-    explicit = os.environ.get("DRAFTER_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "drafter" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "drafter"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
-
-
-def corpus_files(corpus_dir: Path) -> list[Path]:
-    """The .txt and .docx files of a corpus folder and its subfolders, in name order;
-    hidden files and folders (and Word's ~$ lock files) are left out."""
-    found = []
-    for path in corpus_dir.rglob("*"):
-        relative = path.relative_to(corpus_dir)
-        if any(part.startswith((".", "~$")) for part in relative.parts):
-            continue
-        if path.suffix.lower() in CORPUS_SUFFIXES and path.is_file():
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
-
+# -- reading the corpus ------------------------------------------------------------------
 
 def corpus_lines(path: Path) -> list[Line]:
     """A corpus document's lines, read and cleaned exactly as the index saw them."""
-    from drafter.cleaning import clean_lines
-    from drafter.reading import read_lines
+    from drafter.parsing import clean_file
 
-    return clean_lines(read_lines(path)).lines
+    return clean_file(path)
 
 
 # -- the index ---------------------------------------------------------------------------
@@ -253,7 +227,7 @@ def open_index(corpus_dir: str | os.PathLike, *, cache: Path | None = None) -> C
     if not corpus_dir.is_dir():
         raise DrafterError("范文库目录不存在", path=str(corpus_dir))
     files = corpus_files(corpus_dir)
-    hashes = [(p.relative_to(corpus_dir).as_posix(), _sha256(p)) for p in files]
+    hashes = [(p.relative_to(corpus_dir).as_posix(), file_hash(p)) for p in files]
     key = corpus_key(hashes)
     folder = cache if cache is not None else cache_dir()
     tag = hashlib.blake2b(str(corpus_dir.resolve()).encode("utf-8"), digest_size=6).hexdigest()
@@ -273,34 +247,9 @@ def open_index(corpus_dir: str | os.PathLike, *, cache: Path | None = None) -> C
 
 
 def corpus_key(hashes: list[tuple[str, str]]) -> str:
-    material = json.dumps([INDEX_VERSION, FOLD_VERSION, GRAM, STEP, _code_id(), sys.byteorder, hashes],
+    material = json.dumps([INDEX_VERSION, FOLD_VERSION, GRAM, STEP, code_id(_INDEXED_SOURCES), sys.byteorder, hashes],
                           ensure_ascii=False)
     return hashlib.blake2b(material.encode("utf-8"), digest_size=20).hexdigest()
-
-
-def _code_id() -> str:
-    """A hash of the reading, cleaning and folding code: the index depends on it."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(digest_size=8)
-    for part in _INDEXED_SOURCES:
-        path = package / part
-        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            try:
-                digest.update(source.relative_to(package).as_posix().encode() + source.read_bytes())
-            except OSError:
-                pass
-    return digest.hexdigest()
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
 
 
 def folded_document(path: Path) -> tuple[str | None, str]:
@@ -311,19 +260,17 @@ def folded_document(path: Path) -> tuple[str | None, str]:
         return None, error.message
 
 
+def _folded_chunk(paths: list[Path]) -> list[tuple[str | None, str]]:
+    return [folded_document(path) for path in paths]
+
+
 def _folded_documents(files: list[Path]) -> list[tuple[str | None, str]]:
     """Folded texts in file order; read in parallel for a large corpus (cleaning dominates)."""
-    jobs = min(os.cpu_count() or 1, MAX_JOBS)
-    if len(files) < PARALLEL_FROM or jobs < 2:
-        return [folded_document(path) for path in files]
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from drafter.process_pool import ProcessMap
 
-    try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(folded_document, files, chunksize=32))
-    except (OSError, ImportError, BrokenProcessPool):  # no worker processes here: read them one by one
-        return [folded_document(path) for path in files]
+    jobs = min(os.cpu_count() or 1, MAX_JOBS) if len(files) >= PARALLEL_FROM else 1
+    with ProcessMap(jobs) as pool:
+        return [folded for chunk in pool.map(_folded_chunk, pool.chunks(files, 32)) for folded in chunk]
 
 
 def build_index_bytes(corpus_dir: Path, files: list[Path], hashes: list[tuple[str, str]], key: str) -> bytes:
@@ -338,7 +285,7 @@ def build_index_bytes(corpus_dir: Path, files: list[Path], hashes: list[tuple[st
 
 def index_bytes(documents: list[tuple[str, str, str]], key: str = "",
                 skipped: list[tuple[str, str]] | None = None) -> bytes:
-    """The index file for (name, sha256, folded text) documents."""
+    """The index file for (name, content hash, folded text) documents."""
     docs: list[dict] = []
     texts: list[str] = []
     buckets = [array("Q") for _ in range(256)]

@@ -1,12 +1,12 @@
 """What `drafter check` looks at: the document, its numbered lines and its year.
 
-A .txt or .docx is read and cleaned as the corpus is; a .yaml fill file is
-drafted in memory, its paragraphs numbered as the writers lay them out, and
-each paragraph traced back to the fill-file line it came from.
+A .txt or .docx is parsed as the corpus is (`drafter.parsing`); a .yaml fill
+file is drafted in memory and its Document checked as drafted, its paragraphs
+numbered as the writers lay them out, each traced back to the fill-file line
+it came from.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -24,7 +24,7 @@ class CheckSubject:
     fmt: str  # "txt", "docx" or "fill"
     lines: list[Line]  # cleaned, in reading order; lineno as the user counts it
     doc: Document
-    content_hash: str  # sha256 of the file's bytes (a corpus copy of it is not a source)
+    content_hash: str  # of the file's bytes (a corpus copy of it is not a source)
     year: int | None = None
     year_origin: str = ""  # "option", "title", "date", "date_previous" (dated early next year) or "fill"
     month: int | None = None  # from the date line, when it falls in `year`
@@ -55,41 +55,28 @@ def load_subject(path: str | os.PathLike, year: int | str | None = None) -> Chec
     return subject
 
 
-def _file_hash(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
 def _text_subject(path: Path) -> CheckSubject:
-    from drafter.cleaning import clean_lines
-    from drafter.outline.parser import parse_lines
-    from drafter.reading import file_format, read_lines
+    from drafter.parsing import parse_file_with_lines
 
-    lines = read_lines(path)  # DrafterError for a missing, empty or unreadable file
-    cleaned = clean_lines(lines)
-    doc = parse_lines(cleaned.lines, Document(source=str(path), removed=list(cleaned.removed)))
-    data = path.read_bytes()
-    fmt = "docx" if file_format(data[:8], path.suffix) == "docx" else "txt"
-    return CheckSubject(path=path, fmt=fmt, lines=cleaned.lines, doc=doc,
-                        content_hash=hashlib.sha256(data).hexdigest())
+    parsed = parse_file_with_lines(path)  # DrafterError for a missing, empty or unreadable file
+    return CheckSubject(path=path, fmt=parsed.format, lines=parsed.lines, doc=parsed.document,
+                        content_hash=parsed.digest)
 
 
 def _fill_subject(path: Path) -> CheckSubject:
-    """Draft the fill file in memory, then read the draft back as the writers lay it out."""
+    """Draft the fill file in memory and check the drafted Document: its paragraphs are
+    numbered as the writers lay them out, and each heading knows its paragraph."""
+    from drafter.corpus import file_hash
     from drafter.drafting import build_document
-    from drafter.outline.parser import parse_lines
     from drafter.writers.blocks import document_blocks
 
     drafted, fill, _plan = build_document(path)
     blocks = document_blocks(drafted)
     lines = [Line(block.text, number) for number, block in enumerate(blocks, start=1)]
-    doc = parse_lines(lines, Document(source=str(path)))
-    doc.kind = drafted.kind  # the fill file says what it is; the title may not
-    doc.date = doc.date or drafted.date  # a 【待补充】 date does not read as a date
-    doc.signature = doc.signature or drafted.signature
-    subject = CheckSubject(path=path, fmt="fill", lines=lines, doc=doc, content_hash=_file_hash(path),
+    for number, block in enumerate(blocks, start=1):
+        if block.section is not None:
+            block.section.line = number
+    subject = CheckSubject(path=path, fmt="fill", lines=lines, doc=drafted, content_hash=file_hash(path),
                            line_map=_trace_blocks(blocks, fill, drafted))
     subject.year, subject.year_origin = fill.year, "fill"
     return subject

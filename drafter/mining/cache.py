@@ -1,10 +1,7 @@
 """The mining cache: per-document results keyed by content hash, and per-corpus state.
 
-Where it lives: $DRAFTER_CACHE_DIR if set, else the user cache folder
-(%LOCALAPPDATA%\\drafter\\cache on Windows, ~/Library/Caches/drafter on macOS,
-$XDG_CACHE_HOME/drafter or ~/.cache/drafter elsewhere), in one SQLite file,
-mining.sqlite3. It may be deleted at any time; the next `drafter mine` is then
-a cold run.
+Where it lives: `drafter.user_dirs.cache_dir()`, in one SQLite file, mining.sqlite3.
+It may be deleted at any time; the next `drafter mine` is then a cold run.
 
 Tables:
 - digests:  content hash → the parsed document's digest (or the reason it could not be read);
@@ -28,7 +25,8 @@ import zlib
 from pathlib import Path
 from typing import Any, Iterable
 
-CACHE_VARIABLE = "DRAFTER_CACHE_DIR"
+from drafter.user_dirs import cache_dir
+
 CACHE_FILE = "mining.sqlite3"
 SCHEMA_VERSION = 2
 
@@ -40,19 +38,6 @@ CREATE TABLE IF NOT EXISTS corpora (corpus TEXT PRIMARY KEY, fingerprint TEXT, d
 CREATE TABLE IF NOT EXISTS counts (corpus TEXT PRIMARY KEY, data BLOB);
 CREATE TABLE IF NOT EXISTS words (corpus TEXT PRIMARY KEY, data BLOB);
 """
-
-
-def default_cache_dir() -> Path:
-    configured = os.environ.get(CACHE_VARIABLE)
-    if configured:
-        return Path(configured).expanduser()
-    if sys.platform.startswith("win"):
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "drafter" / "cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "drafter"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "drafter"
 
 
 def pack(value: Any) -> bytes:
@@ -67,7 +52,7 @@ class MiningCache:
     """One SQLite file; safe to open from several processes (each opens its own)."""
 
     def __init__(self, folder: str | os.PathLike | None = None) -> None:
-        self.folder = Path(folder) if folder is not None else default_cache_dir()
+        self.folder = Path(folder) if folder is not None else cache_dir()
         self.path = self.folder / CACHE_FILE
         self.folder = self.folder.expanduser()
         self._connection: sqlite3.Connection | None = None

@@ -19,16 +19,14 @@ import os
 import sys
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FuturesTimeout
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from drafter.atomic_write import write_text_atomic
+from drafter.corpus import CorpusFile, code_id, corpus_files, hash_files
 from drafter.bank import (PHRASES_FILE, SKELETONS_FILE, dump_phrases, dump_skeletons)
 from drafter.errors import DrafterError
 from drafter.mining.cache import MiningCache
-from drafter.mining.corpus import CorpusFile, corpus_files, hash_files
 from drafter.mining.headings import select_headings
 from drafter.mining.patterns import SLOT, select_patterns
 from drafter.mining.progress import Progress
@@ -38,6 +36,7 @@ from drafter.mining.skeletons import build_skeletons
 from drafter.mining.terms import NgramCounts, Term, score_terms
 from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint
 from drafter.mining.words import example_text, merge_word_totals, new_word_total
+from drafter.process_pool import ProcessMap, one_done
 from drafter.vocabulary import KINDS, ROLES
 
 MINER_VERSION = "1"
@@ -47,25 +46,11 @@ MAX_HEADINGS = 300
 MAX_SENTENCES = 400
 MAX_EXAMPLES = 3
 LEXICON_DRIFT = 0.02  # new files may change this share of the user words before all is re-cut
-MAX_CHUNK = 400  # documents per map task
 MAX_NGRAM_ENTRIES = 8_000_000  # beyond this the rarest n-grams are dropped (lossy counting)
-_DRAFTER = Path(__file__).resolve().parent.parent
 # Source files whose change makes cached digests stale (reading, cleaning, outline, digest).
-_PARSE_SOURCES = ("parsing.py", "model.py", "placeholders.py", "reading", "cleaning", "outline",
+_PARSE_SOURCES = ("parsing.py", "model.py", "placeholders.py", "characters.py", "vocabulary.py", "years.py",
+                  "reading", "cleaning", "outline",
                   "mining/digest.py", "mining/slots.py", "mining/skeletons.py", "mining/clauses.py")
-
-
-def _code_id(parts: Iterable[str]) -> str:
-    digest = hashlib.blake2b(digest_size=8)
-    for part in parts:
-        path = _DRAFTER / part
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            try:
-                digest.update(file.relative_to(_DRAFTER).as_posix().encode() + file.read_bytes())
-            except OSError:
-                pass
-    return digest.hexdigest()
 
 
 def _warn_on_stderr(message: str) -> None:
@@ -109,7 +94,7 @@ def map_parse(task: tuple) -> tuple[list, dict, dict, int]:
             digest = cache.get_digest(key) or {"error": "缓存缺失"}
         else:
             continue
-        _one_done()
+        one_done()
         if sign and "error" not in digest:
             texts[sign].append(digest_text(digest))
     added, removed = NgramCounts(), NgramCounts()
@@ -134,75 +119,9 @@ def map_words(task: tuple) -> dict:
                 digest["source"] = name
                 yield digest
             else:
-                _one_done()
+                one_done()
 
-    return add_documents_words(digests(), tokenizer.cut, frozenset(lexicon), done=_one_done)
-
-
-_done_counter = None  # shared count of documents done, set in each worker
-
-
-def _start_worker(counter) -> None:
-    global _done_counter
-    _done_counter = counter
-
-
-def _one_done() -> None:
-    if _done_counter is not None:
-        with _done_counter.get_lock():
-            _done_counter.value += 1
-
-
-class _Mapper:
-    """Runs a map step inline or on a process pool; results come in task order.
-
-    Each worker gets a few large chunks (so the parent merges few results and
-    leaves the CPUs to the workers); progress is counted per document through a
-    shared counter."""
-
-    def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
-        self._pool: ProcessPoolExecutor | None = None
-        self._counter = None
-
-    def chunks(self, items: list) -> list[list]:
-        if not items:
-            return []
-        parts = 1 if self.jobs <= 1 or len(items) < 8 else self.jobs * 2
-        # bounded chunks keep each worker's memory flat however large the corpus
-        size = min(-(-len(items) // parts), MAX_CHUNK)
-        return [items[start:start + size] for start in range(0, len(items), size)]
-
-    def map(self, function: Callable, tasks: list, bar: Progress):
-        if self.jobs <= 1 or len(tasks) <= 1:
-            for task in tasks:
-                result = function(task)
-                bar.advance(len(task[-1]))
-                yield result
-            return
-        if self._pool is None:
-            import multiprocessing
-
-            self._counter = multiprocessing.Value("i", 0)
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker,
-                                             initargs=(self._counter,))
-        with self._counter.get_lock():
-            self._counter.value = 0
-        futures = [self._pool.submit(function, task) for task in tasks]
-        for future in futures:
-            while True:
-                try:
-                    result = future.result(timeout=0.2)
-                    break
-                except FuturesTimeout:
-                    bar.set(self._counter.value)
-            bar.set(self._counter.value)
-            yield result
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+    return add_documents_words(digests(), tokenizer.cut, frozenset(lexicon), done=one_done)
 
 
 # -- the run ------------------------------------------------------------------------
@@ -243,8 +162,8 @@ def mine_corpus(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.P
     files, unreadable = hash_files(corpus, paths)
     engine_name = chosen_engine(engine)
     cache = MiningCache(cache_dir)
-    parse_id = _code_id(_PARSE_SOURCES)
-    mine_id = _code_id(["mining"])
+    parse_id = code_id(_PARSE_SOURCES)
+    mine_id = code_id(["mining"])
     keys = [f"{f.digest}:{parse_id}" for f in files]
     corpus_key = str(corpus.resolve())
     fingerprint = hashlib.blake2b(
@@ -271,7 +190,7 @@ def mine_corpus(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.P
             report.seconds = time.perf_counter() - started
             return report
 
-    mapper = _Mapper(jobs)
+    mapper = ProcessMap(jobs)
     try:
         counts, failed = _digest_and_count(files, keys, cache, corpus_key, mine_id, mapper, bar, timings, report)
         for name, reason in failed:
@@ -334,7 +253,7 @@ def _stable_lexicon(fresh: list[str], previous: list[str] | None) -> list[str]:
 
 
 def _digest_and_count(files: list[CorpusFile], keys: list[str], cache: MiningCache, corpus_key: str,
-                      counts_id: str, mapper: _Mapper, bar: Progress, timings: dict, report: MineReport):
+                      counts_id: str, mapper: ProcessMap, bar: Progress, timings: dict, report: MineReport):
     """Map step 1: digests of new files, n-gram counts of the corpus (incremental when possible)."""
     mark = time.perf_counter()
     known = cache.known_digests(set(keys))
@@ -372,7 +291,7 @@ def _digest_and_count(files: list[CorpusFile], keys: list[str], cache: MiningCac
 
     bar.start("解析范文", len(items))
     tasks = [(str(cache.folder), chunk) for chunk in mapper.chunks(items)]
-    for fresh, added, removed, _done in mapper.map(map_parse, tasks, bar):
+    for fresh, added, removed, _done in mapper.map(map_parse, tasks, bar.set, [len(t[-1]) for t in tasks]):
         if fresh:
             cache.put_digests(fresh)
         counts.merge(NgramCounts.from_data(added))
@@ -400,7 +319,7 @@ def _error_of(cache: MiningCache, key: str) -> str | None:
 
 
 def _word_total(good, words_id, lexicon, engine_name, cache: MiningCache, corpus_key: str,
-                mapper: _Mapper, bar: Progress) -> tuple[dict, list[str]]:
+                mapper: ProcessMap, bar: Progress) -> tuple[dict, list[str]]:
     """Map step 2: word-level totals, adding only new documents to the cached total when
     the documents were only added and the user words did not change."""
     keys = [f"{f.name}\t{k}" for f, k in good]  # examples name their file: a renamed file counts as new
@@ -414,7 +333,7 @@ def _word_total(good, words_id, lexicon, engine_name, cache: MiningCache, corpus
     bar.start("分词挖掘", len(todo))
     items = [(key, file.name) for file, key in todo]
     tasks = [(str(cache.folder), engine_name, lexicon, chunk) for chunk in mapper.chunks(items)]
-    for chunk_total in mapper.map(map_words, tasks, bar):
+    for chunk_total in mapper.map(map_words, tasks, bar.set, [len(t[-1]) for t in tasks]):
         merge_word_totals(total, chunk_total)
     bar.finish()
     return total, keys

@@ -47,6 +47,24 @@ def int_to_cn(number: int) -> str:
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
 
 
+_WRITTEN_NUMBER = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9]+|[０-９]+")
+
+
+def marker_for(written: str, number: int) -> str:
+    """The marker `written` (（三）, 3、, ３．) with another number, in the same style."""
+    found = _WRITTEN_NUMBER.search(written)
+    if not found:
+        return written
+    digits = found.group(0)
+    if digits[0] in "0123456789":
+        new = str(number)
+    elif digits[0] in "０１２３４５６７８９":
+        new = str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    else:
+        new = int_to_cn(number)
+    return written[:found.start()] + new + written[found.end():]
+
+
 def _to_int(text: str) -> int | None:
     if text and all(ch in "0123456789０１２３４５６７８９" for ch in text):
         return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))

@@ -27,5 +27,6 @@ class OutlineState:
     # (三是 … 1. 2. 3. 4. 四是 … 1. 2.).
     numbering_restarts: dict[int, set[int]] = field(default_factory=dict)
 
-    def warn(self, code: str, message: str, line: int | None) -> None:
-        self.doc.warnings.append(Notice(code, message, line))
+    def warn(self, code: str, message: str, line: int | None, *, level: int | None = None,
+             expected: str | None = None, found: str | None = None) -> None:
+        self.doc.warnings.append(Notice(code, message, line, level, expected, found))

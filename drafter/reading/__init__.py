@@ -7,6 +7,7 @@ DrafterError with a Chinese message and the path.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DrafterError
@@ -14,7 +15,7 @@ from drafter.model import Line
 from drafter.reading.decoding import decode_text
 from drafter.reading.text_lines import lines_from_text, strip_edges
 
-__all__ = ["read_lines", "decode_text", "lines_from_text", "strip_edges", "file_format"]
+__all__ = ["ReadFile", "read_file", "read_lines", "decode_text", "lines_from_text", "strip_edges", "file_format"]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc, WPS .wps, .xls
@@ -56,15 +57,28 @@ def _read_bytes(path: Path) -> bytes:
         raise DrafterError(f"无法读取该文件（{error.strerror or error}）", path=str(path)) from None
 
 
+@dataclass
+class ReadFile:
+    lines: list[Line]
+    format: str  # "docx" or "text"
+    data: bytes  # the file's bytes, as read once
+
+
 def read_lines(path: str | os.PathLike) -> list[Line]:
     """Non-blank, edge-stripped lines of a .txt or .docx file, with line
     (or paragraph) numbers and, for .docx headings, `style_level`."""
+    return read_file(path).lines
+
+
+def read_file(path: str | os.PathLike) -> ReadFile:
+    """read_lines(), with the file's format and bytes (the file is read once)."""
     path = Path(path)
     data = _read_bytes(path)
     try:
         if not data:
             raise DrafterError("文件是空的")
-        if file_format(data, path.suffix) == "docx":
+        fmt = file_format(data, path.suffix)
+        if fmt == "docx":
             from drafter.reading.docx_reader import read_docx_lines
 
             lines = read_docx_lines(data)
@@ -79,4 +93,4 @@ def read_lines(path: str | os.PathLike) -> list[Line]:
         if error.path is None:
             error.path = str(path)
         raise
-    return lines
+    return ReadFile(lines, fmt, data)

@@ -6,7 +6,7 @@ numbering, run-on headings and skipping empty parts are decided once, here.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 from drafter.model import Document, Section
@@ -34,6 +34,7 @@ class Block:
     marker_len: int = 0  # length of the generated 一、/（一）/1./（1）/一是 prefix
     lead_len: int = 0    # RUNON: length of the part set as heading (marker + first sentence)
     body_start: int = 0  # RUNON: where the first paragraph begins (after the whole heading)
+    section: Section | None = field(default=None, compare=False)  # HEADING, RUNON: the node it heads
 
     @property
     def content(self) -> str:
@@ -67,11 +68,11 @@ def _add_sections(sections: list[Section], blocks: list[Block]) -> None:
             marker = heading_marker(level, numbers[level])
         paragraphs = [line for text in section.paragraphs for line in _lines(text)]
         if heading and level >= 3 and paragraphs:
-            blocks.append(_runon(level, marker, heading, paragraphs.pop(0)))
+            blocks.append(_runon(level, marker, heading, paragraphs.pop(0), section))
         elif heading:
             if level <= 2:
                 heading = heading.rstrip("。")
-            blocks.append(Block(HEADING, marker + heading, level, len(marker)))
+            blocks.append(Block(HEADING, marker + heading, level, len(marker), section=section))
         blocks.extend(Block(BODY, text) for text in paragraphs)
         items = [_clean(item) for item in section.items]
         for number, item in enumerate((item for item in items if item), start=1):
@@ -80,14 +81,14 @@ def _add_sections(sections: list[Section], blocks: list[Block]) -> None:
         _add_sections(section.children, blocks)
 
 
-def _runon(level: int, marker: str, heading: str, first: str) -> Block:
+def _runon(level: int, marker: str, heading: str, first: str, section: Section) -> Block:
     """1.强化学习。创新学习方式…: only the heading's first sentence is the heading."""
     if not heading.endswith(tuple(_HEADING_END)):
         heading += "。"
     ends = [heading.index(mark) for mark in _SENTENCE_END if mark in heading]
     sentence_len = min(ends) + 1 if ends else len(heading)
     return Block(RUNON, marker + heading + first, level, len(marker), len(marker) + sentence_len,
-                 len(marker) + len(heading))
+                 len(marker) + len(heading), section)
 
 
 def _clean(text: str | None) -> str:

@@ -25,24 +25,19 @@ _NUMERAL = re.compile(r"[一二三四五六七八九十]+|[0-9０-９]+")
 def check_numbering(ctx: CheckContext) -> list[Finding]:
     subject = ctx.subject
     findings = [
-        Finding(RULE, ERROR, notice.message, notice.line, _where(subject.line_text(notice.line), notice.message))
+        Finding(RULE, ERROR, notice.message, notice.line, _where(subject.line_text(notice.line), notice.found))
         for notice in subject.doc.warnings if notice.code in NOTICE_CODES
     ]
     findings += _mixed_styles(ctx, subject.doc.sections)
     return findings
 
 
-# The marker a parser notice is about: …跳到“三是” / 写成了“三是是” / 之后是“四、”
-_NOTICE_MARKER = re.compile(r"(?:跳到|写成了|之后是)“([^”]+)”")
-
-
-def _where(text: str, message: str) -> str:
-    """The line around the marker the notice names (the whole line when short)."""
-    found = _NOTICE_MARKER.search(message)
-    at = text.find(found.group(1)) if found else -1
+def _where(text: str, marker: str | None) -> str:
+    """The line around the marker the notice is about (the whole line when short)."""
+    at = text.find(marker) if marker else -1
     if len(text) <= 60 or at == -1:
         return text if len(text) <= 60 else text[:60] + "…"
-    return excerpt(text, at, at + len(found.group(1)), width=24)
+    return excerpt(text, at, at + len(marker), width=24)
 
 
 def marker_style(marker: str) -> str:

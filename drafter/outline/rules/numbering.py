@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from drafter.model import Section
-from drafter.outline.markers import match_marker
+from drafter.outline.markers import marker_for, match_marker
 from drafter.outline.state import OutlineState
 from drafter.vocabulary import LEVELS
 
@@ -26,6 +26,7 @@ def _check_siblings(state: OutlineState, siblings: list[Section], restarts: set[
                 kind = "重复" if previous and number <= previous[0] else "跳跃"
                 state.warn(f"numbering_{'repeat' if kind == '重复' else 'skip'}",
                            f"{LEVELS[node.level]}序号{kind}：{before}之后是“{node.marker}”",
-                           node.line)
+                           node.line, level=node.level, expected=marker_for(node.marker, expected),
+                           found=node.marker)
             last[node.level] = (number, node.marker)
         _check_siblings(state, node.children, state.numbering_restarts.get(id(node), set()))

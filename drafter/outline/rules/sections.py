@@ -60,9 +60,11 @@ def _add_text(state: OutlineState, stack: list[Section], text: str, lineno: int,
         if number != last + 1:
             expected = item_label(last + 1) if last else "一是"
             state.warn("item_skip", f"“{node.heading}”中的分项序号从“{item_label(last) if last else '（无）'}”"
-                       f"跳到“{item_label(number)}”，缺少“{expected}”", lineno)
+                       f"跳到“{item_label(number)}”，缺少“{expected}”", lineno,
+                       expected=expected, found=item_label(number))
         if number in split.doubled:
-            state.warn("item_doubled", f"“{node.heading}”中的分项写成了“{split.doubled[number]}”", lineno)
+            state.warn("item_doubled", f"“{node.heading}”中的分项写成了“{split.doubled[number]}”", lineno,
+                       expected=item_label(number), found=split.doubled[number])
         node.items.append(item)
         last = number
     if split.items and node.children:
