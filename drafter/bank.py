@@ -20,6 +20,7 @@ import yaml
 from drafter.characters import terminal_width
 from drafter.errors import DrafterError
 from drafter.vocabulary import KINDS, ROLES, TYPES, Vocabulary
+from drafter.yaml_reader import LocatedDict, LocatedList, line_of, load_file
 
 SKELETONS_FILE = "skeletons.yaml"
 PHRASES_FILE = "phrases.yaml"
@@ -28,103 +29,11 @@ BANK_VERSION = 1
 POINT_STYLES = ("items", "numbered")
 TEMPLATE_SLOTS = ("year", "next_year", "unit")
 
-# -- YAML with source lines ----------------------------------------------------
-
-class _LocatedDict(dict):
-    """A mapping that remembers the source line of itself and of each key."""
-
-    line: int | None = None
-    key_lines: dict
-
-
-class _LocatedList(list):
-    line: int | None = None
-    item_lines: list
-
-
-class _LocatingLoader(yaml.SafeLoader):
-    pass
-
-
-# libyaml when present: the shipped phrases.yaml takes ~0.3 s in pure Python and
-# ~0.04 s in C, and drafting or `drafter init` reads it on every run. A file it
-# rejects is read again by the pure-Python loader, whose messages are clearer.
-class _FastLocatingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
-
-
-def _construct_located_map(loader: yaml.SafeLoader, node: yaml.MappingNode):
-    data = _LocatedDict()
-    data.line = node.start_mark.line + 1
-    data.key_lines = {}
-    yield data
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise DrafterError("语库文件中的键不能是列表或映射", line=key_node.start_mark.line + 1) from None
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.key_lines[key] = key_node.start_mark.line + 1
-
-
-def _construct_located_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode):
-    data = _LocatedList()
-    data.line = node.start_mark.line + 1
-    data.item_lines = [child.start_mark.line + 1 for child in node.value]
-    yield data
-    data.extend(loader.construct_object(child, deep=True) for child in node.value)
-
-
-for _loader in (_LocatingLoader, _FastLocatingLoader):
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_located_map)
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_located_seq)
-
-
-def _line_of(container: Any, key: Any = None) -> int | None:
-    if isinstance(container, _LocatedDict):
-        if key is not None and key in container.key_lines:
-            return container.key_lines[key]
-        return container.line
-    if isinstance(container, _LocatedList):
-        if isinstance(key, int) and 0 <= key < len(container.item_lines):
-            return container.item_lines[key]
-        return container.line
-    return None
-
-
 def _read_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DrafterError("语库文件不存在（可先运行 drafter mine 生成）", path=str(path)) from None
-    except UnicodeDecodeError:
-        raise DrafterError("语库文件不是 UTF-8 编码的文本", path=str(path)) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取语库文件（{exc.strerror}）", path=str(path)) from None
-    if hasattr(yaml, "CSafeLoader"):
-        try:
-            return yaml.load(text, Loader=_FastLocatingLoader)
-        except DrafterError as exc:
-            exc.path = str(path)
-            raise
-        except yaml.YAMLError:
-            pass  # explained below, by the pure-Python loader
-    try:
-        return yaml.load(text, Loader=_LocatingLoader)
-    except DrafterError as exc:
-        exc.path = str(path)
-        raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        problem = exc.problem or exc.context or "格式错误"
-        raise DrafterError(f"语库文件不是有效的 YAML（{problem}）", path=str(path), line=line,
-                           column=column) from None
-    except yaml.YAMLError as exc:
-        raise DrafterError(f"语库文件不是有效的 YAML（{exc}）", path=str(path)) from None
+    if not path.is_file():
+        raise DrafterError("语库文件不存在（可先运行 drafter mine 生成）", path=str(path))
+    data, _source = load_file(path, "语库文件")
+    return data
 
 
 # -- validation ------------------------------------------------------------------
@@ -136,7 +45,7 @@ class _Checker:
         self.path = path
 
     def fail(self, message: str, container: Any, key: Any, where: str) -> DrafterError:
-        return DrafterError(f"{where}：{message}", path=str(self.path), line=_line_of(container, key), key=where)
+        return DrafterError(f"{where}：{message}", path=str(self.path), line=line_of(container, key), key=where)
 
     def mapping(self, value: Any, container: Any, key: Any, where: str) -> dict:
         if not isinstance(value, dict):
@@ -544,9 +453,9 @@ def _represent_list(dumper: yaml.SafeDumper, value: list):
 
 _BankDumper.add_representer(str, _represent_str)
 _BankDumper.add_representer(list, _represent_list)
-_BankDumper.add_representer(_LocatedList, _represent_list)
+_BankDumper.add_representer(LocatedList, _represent_list)
 _BankDumper.add_representer(dict, _represent_flow_dict)
-_BankDumper.add_representer(_LocatedDict, _represent_flow_dict)
+_BankDumper.add_representer(LocatedDict, _represent_flow_dict)
 
 
 def _dump(body: dict) -> str:

@@ -106,6 +106,16 @@ class Section:
         return blocks + self.paragraphs + self.items
 
 
+def nest_section(node: Section, open_sections: list[Section], top: list[Section]) -> None:
+    """Place `node` in the tree by its level: under the innermost open section of a
+    higher level (or at the top), and open it. The outline parser and drafting
+    both build their trees with this one rule."""
+    while open_sections and open_sections[-1].level >= node.level:
+        open_sections.pop()
+    (open_sections[-1].children if open_sections else top).append(node)
+    open_sections.append(node)
+
+
 @dataclass
 class Document:
     source: str = ""

@@ -806,27 +806,6 @@ def test_missing_bank_folder_api_and_cli(tmp_path):
     assert not (tmp_path / "out.docx").exists()
 
 
-def test_bank_files_read_alike_with_and_without_libyaml(tmp_path):
-    """The bank is read with libyaml for speed; the pure-Python loader gives the
-    same entries and source lines, and still explains a broken file."""
-    import yaml
-
-    from drafter import bank as bank_module
-    from drafter.resources import templates_dir
-
-    text = (templates_dir() / "phrases.yaml").read_text(encoding="utf-8")
-    fast = yaml.load(text, Loader=bank_module._FastLocatingLoader)
-    pure = yaml.load(text, Loader=bank_module._LocatingLoader)
-    assert fast == pure
-    assert [entry.line for entry in fast["phrases"][:20]] == [entry.line for entry in pure["phrases"][:20]]
-    assert fast["phrases"][3].key_lines == pure["phrases"][3].key_lines
-    broken = tmp_path / "skeletons.yaml"
-    broken.write_text("version: 1\nskeletons:\n- kind: annual\n  docs: [1\n", encoding="utf-8")
-    with pytest.raises(DrafterError) as caught:
-        bank_module.load_skeletons(tmp_path)
-    assert caught.value.line == 5 and "skeletons.yaml" in str(caught.value)
-
-
 def test_loaded_bank_entries_are_copies(tmp_path):
     from drafter.bank import load_phrases
 

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from drafter.errors import DrafterError
+from drafter.yaml_reader import line_of, load_file
 
 TERMS_FILE = "terms.yaml"
 TERMS_VERSION = 1
@@ -78,48 +77,30 @@ def _stat(path: Path) -> tuple[int, int]:
 
 @lru_cache(maxsize=4)
 def _load_cached(path: str, _stat_key: tuple[int, int]) -> TermBook:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise DrafterError("提法库文件不是 UTF-8 编码的文本", path=path) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取提法库文件（{exc.strerror}）", path=path) from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise DrafterError(f"提法库文件不是有效的 YAML（{exc.problem or exc.context}）", path=path,
-                           line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise DrafterError(f"提法库文件不是有效的 YAML（{exc}）", path=path) from None
-    return _Validator(path, root).book(data)
+    data, _source = load_file(path, "提法库文件")
+    return _Validator(path, data).book(data)
 
 
 class _Validator:
-    def __init__(self, path: str, root: yaml.Node | None) -> None:
+    def __init__(self, path: str, root) -> None:
         self.path = path
         self.root = root
 
     # -- where things are ---------------------------------------------------------
 
-    def _child(self, node: yaml.Node | None, key):
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == key:
-                    return key_node, value_node
-        if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            return node.value[key], node.value[key]
-        return None, None
-
     def line(self, *keys) -> int | None:
-        node, mark_node = self.root, self.root
+        """The line of the deepest key of `keys` found in the file."""
+        container, line = self.root, line_of(self.root)
         for key in keys:
-            key_node, value = self._child(node, key)
-            if value is None:
+            found = line_of(container, key)
+            if found is None or not isinstance(container, (dict, list)):
                 break
-            node, mark_node = value, key_node
-        return mark_node.start_mark.line + 1 if mark_node is not None else None
+            try:
+                container = container[key]
+            except (KeyError, IndexError, TypeError):
+                break
+            line = found
+        return line
 
     def fail(self, message: str, *keys) -> DrafterError:
         where = "".join(f"[{k}]" if isinstance(k, int) else (f".{k}" if i else k) for i, k in enumerate(keys))

@@ -21,6 +21,10 @@ from drafter.errors import DrafterError
 from drafter.model import Document, Notice
 
 
+# A summary runs to some ten thousand characters; far beyond that is a runaway fill file.
+MAX_DRAFT_CHARS = 2_000_000
+
+
 def available_kinds(skeletons: list[dict]) -> list[str]:
     return list(dict.fromkeys(s["kind"] for s in skeletons))
 
@@ -56,6 +60,9 @@ def build_document(fill_path: str | os.PathLike, *, bank_dir: str | os.PathLike 
         "date": fill.date,
     }
     rendered = render_layout(fill.kind, context, bank_dir)
+    if len(rendered) > MAX_DRAFT_CHARS:
+        raise DrafterError(f"起草出的文稿超过 {MAX_DRAFT_CHARS // 10000} 万字，不像一份总结；请检查填写文件"
+                           "（例如锚点引用 *名称 是否重复展开）", path=str(fill_path))
     doc = read_layout(rendered, Document(source=str(fill_path), kind=fill.kind))
     _strip_invalid(doc)
     warnings = sorted(fill.warnings + plan.warnings, key=lambda w: (w[0] is None, w[0] or 0))

@@ -15,15 +15,15 @@ import yaml
 
 from drafter.drafting import text_rules
 from drafter.drafting.fill_keys import ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TOP_KEYS, alias_table, closest_key, describe_key
-from drafter.drafting.yaml_source import compose, read_source
 from drafter.errors import DrafterError
+from drafter.yaml_reader import NULL_TAG, compose, has_content, read_source
 from drafter.vocabulary import KINDS, ROLES
 from drafter.years import parse_year
 
+FILL_FILE = "填写文件"
 MAX_LEVEL = 4  # 一、 （一） 1. （1）
 REQUIRED_KEYS = ("kind", "unit", "year")
 
-_NULL_TAG = "tag:yaml.org,2002:null"
 _DATE_FORMS = (
     re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$"),
     re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$"),
@@ -103,8 +103,12 @@ class Fill:
 
 def load_fill(path: str | os.PathLike, *, available_kinds: list[str] | None = None) -> Fill:
     """Read, validate and clean a fill file. Raises DrafterError on bad input."""
-    source = read_source(path)
+    source = read_source(path, FILL_FILE)
+    if not has_content(source.text):
+        raise source.fail("填写文件是空的")
     root = compose(source)
+    if root is None:
+        raise source.fail("填写文件是空的（只有注释）")
     loader = _FillLoader(source.path)
     loader.warnings.extend(source.warnings)
     return loader.load(root, available_kinds)
@@ -153,7 +157,7 @@ class _FillLoader:
 
     @staticmethod
     def is_null(node: yaml.Node) -> bool:
-        return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
+        return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
 
     def scalar(self, node: yaml.Node, written: str, what: str) -> str | None:
         """The text exactly as written (so `1.10` stays 1.10 and `yes` stays yes)."""

@@ -19,7 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError
-from drafter.model import Document, Section
+from drafter.model import Document, Section, nest_section
 
 BASE_TEMPLATE = "document.j2"
 LINE_TAGS = ("title", "opening", "section", "para", "item", "closing", "signature", "date")
@@ -122,10 +122,7 @@ def read_layout(rendered: str, doc: Document) -> Document:
                 raise DrafterError(f"文稿模板输出的标题层级“{level_text}”无效（应为 1 到 4）")
             section = Section(level=int(level_text), heading=heading.strip(),
                               role=role.strip() or None)
-            while stack and stack[-1].level >= section.level:
-                stack.pop()
-            (stack[-1].children if stack else doc.sections).append(section)
-            stack.append(section)
+            nest_section(section, stack, doc.sections)
             continue
         text = rest.strip()
         if not text:

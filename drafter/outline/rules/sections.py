@@ -1,7 +1,7 @@
 """Build the section tree: headings by marker level, paragraphs, 一是 items, opening."""
 from __future__ import annotations
 
-from drafter.model import Line, Section
+from drafter.model import Line, Section, nest_section
 from drafter.outline.heading_text import split_heading
 from drafter.outline.items import find_item_marks, item_label, split_items
 from drafter.outline.markers import match_marker
@@ -16,10 +16,7 @@ def build_sections(state: OutlineState) -> None:
         heading = _heading_of(line)
         if heading is not None:
             node, body = heading
-            while stack and stack[-1].level >= node.level:
-                stack.pop()
-            (stack[-1].children if stack else doc.sections).append(node)
-            stack.append(node)
+            nest_section(node, stack, doc.sections)
             if body:
                 _add_text(state, stack, body, line.lineno, plain=False)
         elif stack:
