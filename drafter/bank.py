@@ -15,12 +15,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from drafter.characters import terminal_width
 from drafter.errors import DrafterError
 from drafter.vocabulary import KINDS, ROLES, TYPES, Vocabulary
-from drafter.yaml_reader import LocatedDict, LocatedList, line_of, load_file
+from drafter.yaml_reader import line_of, load_file
+from drafter.yaml_writer import dump_data
 
 SKELETONS_FILE = "skeletons.yaml"
 PHRASES_FILE = "phrases.yaml"
@@ -422,42 +422,9 @@ PHRASES_HEADER = """\
 
 def dump_skeletons(skeletons: list[dict]) -> str:
     """The text of skeletons.yaml for validated skeleton dicts, stable and diffable."""
-    body = {"version": BANK_VERSION, "skeletons": skeletons}
-    return SKELETONS_HEADER + _dump(body)
+    return dump_data(SKELETONS_HEADER, {"version": BANK_VERSION, "skeletons": skeletons})
 
 
 def dump_phrases(phrases: list[dict]) -> str:
     """The text of phrases.yaml for validated phrase dicts, stable and diffable."""
-    body = {"version": BANK_VERSION, "phrases": phrases}
-    return PHRASES_HEADER + _dump(body)
-
-
-class _BankDumper(yaml.SafeDumper):
-    pass
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-def _represent_flow_dict(dumper: yaml.SafeDumper, value: dict):
-    # small leaf mappings ({text, count}) read best on one line
-    flow = all(not isinstance(v, (dict, list)) for v in value.values()) and len(value) <= 4
-    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
-
-
-def _represent_list(dumper: yaml.SafeDumper, value: list):
-    flow = bool(value) and all(isinstance(v, str) for v in value)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
-
-
-_BankDumper.add_representer(str, _represent_str)
-_BankDumper.add_representer(list, _represent_list)
-_BankDumper.add_representer(LocatedList, _represent_list)
-_BankDumper.add_representer(dict, _represent_flow_dict)
-_BankDumper.add_representer(LocatedDict, _represent_flow_dict)
-
-
-def _dump(body: dict) -> str:
-    return yaml.dump(body, Dumper=_BankDumper, allow_unicode=True, sort_keys=False, width=1000,
-                     default_flow_style=False)
+    return dump_data(PHRASES_HEADER, {"version": BANK_VERSION, "phrases": phrases})

@@ -275,7 +275,7 @@ def _set_outline(paragraph, value: int) -> None:
 
 def test_docx_direct_outline_level_and_chinese_style_names(tmp_path):
     document = docx.Document()
-    chinese = document.styles.add_style("标题 2", WD_STYLE_TYPE.PARAGRAPH)  # as WPS names it
+    document.styles.add_style("标题 2", WD_STYLE_TYPE.PARAGRAPH)  # as WPS names it
     derived = document.styles.add_style("我的一级标题", WD_STYLE_TYPE.PARAGRAPH)
     derived.base_style = document.styles["Heading 1"]
     _set_outline(document.add_paragraph("一、直接大纲级别"), 0)

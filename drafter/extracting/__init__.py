@@ -12,7 +12,7 @@ a `# 请核对：` comment.
     unit.py      the unit from the title
     dates.py     the date line as YYYY-MM-DD
     fill_tree.py Document → commented fill tree
-    yaml_text.py commented tree → YAML text
+    (drafter.yaml_writer) commented tree → YAML text
     extractor.py the command
 """
 from drafter.extracting.extractor import extract

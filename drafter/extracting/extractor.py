@@ -14,7 +14,7 @@ from pathlib import Path
 from drafter.errors import DrafterError
 from drafter.extracting.fill_tree import FillTree, build_fill
 from drafter.extracting.report import ExtractReport
-from drafter.extracting.yaml_text import plain_value, render_document
+from drafter.yaml_writer import reads_back, render_document
 from drafter.model import Document
 from drafter.years import document_year, parse_year
 
@@ -94,9 +94,7 @@ def _bank_outline() -> tuple[list[str] | None, dict[str, list[str]]]:
 
 def _check_reads_back(text: str, tree: FillTree) -> None:
     """The file must read back as exactly the values meant; anything else is a bug here."""
-    import yaml
-
-    if yaml.safe_load(text) != plain_value(tree.root):
+    if not reads_back(text, tree.root):
         raise RuntimeError("extract wrote YAML that does not read back as written")
 
 

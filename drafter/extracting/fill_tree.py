@@ -21,7 +21,7 @@ from drafter.years import parse_date, with_year
 from drafter.extracting.rewrite import Rewritten, rewrite
 from drafter.extracting.unit import unit_from_title
 from drafter.extracting.years import YearShift
-from drafter.extracting.yaml_text import Commented
+from drafter.yaml_writer import Commented
 from drafter.model import Document, Section
 
 UNIT_PLACEHOLDER = "XX单位"

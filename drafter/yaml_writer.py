@@ -1,10 +1,14 @@
-"""Write a commented tree as YAML text.
+"""The one YAML writer: a tree of values with comments as YAML text.
 
-The fill file is written by hand here (PyYAML cannot write comments). Every
-string is a double-quoted scalar with YAML escapes, so no text from the
-document (: # “” ' " {{ }} - * & ! leading markers, control characters)
-can change the file's structure; `plain_value` gives what a YAML reader must
-read back, and the extractor checks that it does.
+Fill files (`drafter init`, `drafter extract`, the web workbench) are written
+here, by hand, because they carry Chinese comments beside and above their keys
+(PyYAML cannot write comments). A string is written plain when a YAML reader
+is certain to read it back as the same string (most Chinese text), and as a
+double-quoted scalar with escapes otherwise, so no text from a document
+(: # “” ' " {{ }} - * & ! leading markers, control characters) can change the
+file's structure; `plain_value` gives what a reader must read back.
+
+Bank files (`drafter mine`) are plain data under a comment header: `dump_data`.
 """
 from __future__ import annotations
 
@@ -12,18 +16,31 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+import yaml
+
+from drafter.characters import terminal_width
+from drafter.yaml_reader import LocatedDict, LocatedList
+
 INDENT = 2
 COMMENT_WIDTH = 70  # characters per comment line before wrapping at a clause
 
 Value = Union[str, int, _dt.date, None, list["Commented"], dict[str, "Commented"]]
 
 
+BLANK = None  # in Commented.comments: an empty line instead of a comment line
+INLINE_COLUMN = 24  # where a comment beside a key starts (CJK characters take two columns)
+
+
 @dataclass
 class Commented:
-    """A value with comment lines written above it."""
+    """A value with comment lines written above it (None: an empty line), a comment
+    beside its key, and whether it is written commented out (an optional key
+    shown as an example: `# title: …`)."""
 
     value: Value
-    comments: list[str] = field(default_factory=list)
+    comments: list[str | None] = field(default_factory=list)
+    inline: str = ""
+    disabled: bool = False
 
 
 def _printable(char: str) -> bool:
@@ -87,6 +104,22 @@ def _clauses(text: str) -> list[str]:
     return pieces
 
 
+_PLAIN_FORBIDDEN_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def plain_safe(text: str) -> bool:
+    """A YAML reader is certain to read `text` written plain (unquoted) back as the
+    same string: nothing that starts a structure, a comment or another type."""
+    if not text or text != text.strip() or text[0] in _PLAIN_FORBIDDEN_FIRST or text.startswith("..."):
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    if any(char in _ESCAPED or not _printable(char) for char in text):
+        return False
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+
+
 def scalar(value: Any) -> str:
     if value is None:
         return ""
@@ -96,15 +129,29 @@ def scalar(value: Any) -> str:
         return str(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
-    return quote(str(value))
+    text = str(value)
+    return text if plain_safe(text) else quote(text)
 
 
-def _comment_lines(comments: list[str], indent: int) -> list[str]:
+def _comment_lines(comments: list[str | None], indent: int) -> list[str]:
     lines = []
     for comment in comments:
+        if comment is BLANK:
+            lines.append("")
+            continue
         for line in wrap_comment(comment):
             lines.append(" " * indent + ("# " + line if line else "#"))
     return lines
+
+
+def _with_inline(code: str, node: Commented) -> str:
+    """`code` with the node's comment beside it, aligned at INLINE_COLUMN; the whole
+    line commented out for a disabled node."""
+    if node.disabled:
+        code = code[:len(code) - len(code.lstrip())] + "# " + code.lstrip()
+    if not node.inline:
+        return code
+    return f"{code}{' ' * max(2, INLINE_COLUMN - terminal_width(code))}# {comment_safe(node.inline)}"
 
 
 def _is_block(value: Value) -> bool:
@@ -127,14 +174,15 @@ def render_mapping(mapping: dict[str, Commented], indent: int = 0, *, blank_betw
         if not inline:
             lines += _comment_lines(node.comments, indent)
         pad = "" if inline else " " * indent
+        key = scalar(key)
         if _is_block(node.value):
-            lines.append(f"{pad}{key}:")
+            lines.append(_with_inline(f"{pad}{key}:", node))
             lines += render_block(node.value, indent + INDENT)
         elif isinstance(node.value, (list, dict)):
-            lines.append(f"{pad}{key}: {_empty_block(node.value)}")
+            lines.append(_with_inline(f"{pad}{key}: {_empty_block(node.value)}", node))
         else:
             text = scalar(node.value)
-            lines.append(f"{pad}{key}:{' ' + text if text else ''}")
+            lines.append(_with_inline(f"{pad}{key}:{' ' + text if text else ''}", node))
     return lines
 
 
@@ -166,18 +214,58 @@ def render_block(value: Value, indent: int) -> list[str]:
     return render_sequence(value, indent)
 
 
-def render_document(root: dict[str, Commented], header: list[str]) -> str:
-    """The whole file: header comments, then the top-level keys with a blank line between."""
+def render_document(root: dict[str, Commented], header: list[str | None], *, blank_between: bool = True) -> str:
+    """The whole file: header comments, then the top-level keys (with a blank line between)."""
     lines = _comment_lines(header, 0) + [""]
-    lines += render_mapping(root, 0, blank_between=True)
+    lines += render_mapping(root, 0, blank_between=blank_between)
     return "\n".join(lines) + "\n"
 
 
 def plain_value(node: Commented | Value) -> Any:
-    """The tree without comments: what yaml.safe_load must give back."""
+    """The tree without comments (and without disabled keys): what a reader must give back."""
     value = node.value if isinstance(node, Commented) else node
     if isinstance(value, dict):
-        return {key: plain_value(child) for key, child in value.items()}
+        return {key: plain_value(child) for key, child in value.items()
+                if not (isinstance(child, Commented) and child.disabled)}
     if isinstance(value, list):
         return [plain_value(child) for child in value]
     return value
+
+
+def reads_back(text: str, root: dict[str, Commented]) -> bool:
+    """Whether YAML text reads back as exactly the values of `root`."""
+    return yaml.safe_load(text) == plain_value(root)
+
+
+# -- bank files: plain data under a comment header ----------------------------------------
+
+class _DataDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    pass
+
+
+def _represent_str(dumper, value: str):
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _represent_flow_dict(dumper, value: dict):
+    # small leaf mappings ({text, count}) read best on one line
+    flow = all(not isinstance(v, (dict, list)) for v in value.values()) and len(value) <= 4
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
+
+
+def _represent_list(dumper, value: list):
+    flow = bool(value) and all(isinstance(v, str) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_DataDumper.add_representer(str, _represent_str)
+_DataDumper.add_representer(list, _represent_list)
+_DataDumper.add_representer(dict, _represent_flow_dict)
+_DataDumper.add_representer(LocatedList, _represent_list)
+_DataDumper.add_representer(LocatedDict, _represent_flow_dict)
+
+
+def dump_data(header: str, body: dict) -> str:
+    """A data file (a bank): header comment lines, then `body` in a stable, diffable layout."""
+    return header + yaml.dump(body, Dumper=_DataDumper, allow_unicode=True, sort_keys=False, width=1000,
+                              default_flow_style=False)
