@@ -1,41 +1,49 @@
 """The library API: every command of `drafter` is a function here.
 
-`drafter.cli` is a thin click layer over these functions. Heavy modules
+`drafter.cli` (and the web layer) are thin over these functions. Heavy modules
 (jieba above all) are imported inside the functions that need them, so that
-`drafter --help` and `drafter draft` start fast.
+`drafter --help`, `drafter parse` and `drafter draft` start fast.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from drafter.checking.report import CheckReport
+    from drafter.drafting.report import DraftReport
+    from drafter.extracting.report import ExtractReport
+    from drafter.mining.report import MineReport
     from drafter.model import Document
+
+PathLike = str | os.PathLike
 
 
 # -- parse -------------------------------------------------------------------
 
-def parse_file(path: str | os.PathLike) -> "Document":
+def parse_file(path: PathLike) -> Document:
     """Read, clean and outline one .txt or .docx file. Raises DrafterError."""
     from drafter.parsing import parse_file as _parse_file
 
     return _parse_file(path)
 
 
-def parse_text(text: str, source: str = "") -> "Document":
+def parse_text(text: str, source: str = "") -> Document:
     """Clean and outline text already in memory."""
     from drafter.parsing import parse_text as _parse_text
 
     return _parse_text(text, source=source)
 
 
-# -- mine ------------------------------------------------------------------
+# -- mine / phrases / skeletons ------------------------------------------------
 
-def mine(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.PathLike | None = None,
-         *, jobs: int | None = None, progress: bool = False, cache_dir: str | os.PathLike | None = None,
-         tokenizer: str | None = None, warn=None) -> Any:
-    """Mine skeletons.yaml and phrases.yaml from a corpus into out_dir; returns a MineReport.
+def mine(corpus_dir: PathLike | None = None, out_dir: PathLike | None = None, *,
+         jobs: int | None = None, progress: bool = False, cache_dir: PathLike | None = None,
+         tokenizer: str | None = None, warn: Callable[[str], None] | None = None) -> MineReport:
+    """Mine skeletons.yaml and phrases.yaml from a corpus into out_dir.
 
     corpus_dir defaults to ./corpus, out_dir to the shipped bank. Per-document results
     are cached in cache_dir (default: $DRAFTER_CACHE_DIR or the user cache folder).
@@ -46,16 +54,16 @@ def mine(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.PathLike
                        engine=tokenizer, warn=warn)
 
 
-def phrases(bank_dir: str | os.PathLike | None = None, *, role: str | None = None,
-            type: str | None = None, search: str | None = None, top: int | None = None) -> list[dict]:
-    """Ranked phrase-bank entries, best first."""
+def phrases(bank_dir: PathLike | None = None, *, role: str | None = None, type: str | None = None,
+            search: str | None = None, top: int | None = None) -> list[dict]:
+    """Ranked phrase-bank entries, best first. role and type: ids, Chinese names or aliases."""
     from drafter.bank import query_phrases
 
     return query_phrases(bank_dir, role=role, type=type, search=search, top=top)
 
 
-def skeletons(bank_dir: str | os.PathLike | None = None, *, kind: str | None = None) -> list[dict]:
-    """Mined skeletons, optionally of one kind."""
+def skeletons(bank_dir: PathLike | None = None, *, kind: str | None = None) -> list[dict]:
+    """Mined skeletons, optionally of one kind (id, Chinese name or alias)."""
     from drafter.bank import query_skeletons
 
     return query_skeletons(bank_dir, kind=kind)
@@ -63,17 +71,17 @@ def skeletons(bank_dir: str | os.PathLike | None = None, *, kind: str | None = N
 
 # -- init / draft ------------------------------------------------------------
 
-def init_fill(kind: str, out_path: str | os.PathLike, bank_dir: str | os.PathLike | None = None,
-              *, force: bool = False) -> Path:
+def init_fill(kind: str, out_path: PathLike, bank_dir: PathLike | None = None, *,
+              force: bool = False) -> Path:
     """Write a commented starter fill file for a document kind (never over an
-    existing file unless `force`)."""
+    existing file unless `force`); returns its path."""
     from drafter.drafting import init_fill as _init_fill
 
     return _init_fill(kind, out_path, bank_dir=bank_dir, force=force)
 
 
-def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str | None = None,
-          bank_dir: str | os.PathLike | None = None) -> Any:
+def draft(fill_path: PathLike, out_path: PathLike, *, fmt: str | None = None,
+          bank_dir: PathLike | None = None) -> DraftReport:
     """Draft a fill file into .docx, .md or .txt."""
     from drafter.drafting import draft as _draft
 
@@ -82,20 +90,20 @@ def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str
 
 # -- check / extract -------------------------------------------------------
 
-def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
-          year: int | str | None = None) -> Any:
+def check(path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None) -> CheckReport:
     """Review a draft; returns a report with its findings. `year` may be written "2025年"."""
     from drafter.checking import check as _check
 
     return _check(path, corpus_dir=corpus_dir, year=year)
 
 
-def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int | None = None,
-            force: bool = False) -> Any:
-    """Turn last year's document (.txt/.docx) into a fill file; returns an ExtractReport.
+def extract(path: PathLike, out_path: PathLike, *, year: int | str | None = None,
+            force: bool = False) -> ExtractReport:
+    """Turn last year's document (.txt/.docx) into a fill file.
 
-    With `year`, the document's year moves to it and last year's figures become X
-    (the old ones kept as comments). An existing fill file is kept unless `force`."""
+    With `year` (2025 or "2025年"), the document's year moves to it and last year's
+    figures become X (the old ones kept as comments). An existing fill file is kept
+    unless `force`."""
     from drafter.extracting import extract as _extract
 
     return _extract(path, out_path, year=year, force=force)

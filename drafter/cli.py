@@ -5,7 +5,6 @@ imports what it needs when it runs.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -13,21 +12,49 @@ import sys
 import click
 
 from drafter import api
-from drafter.errors import EXIT_BAD_INPUT, DrafterError
+from drafter.console import echo, echo_json, make_streams_safe, shell_quote
+from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, DrafterError
+from drafter.vocabulary import KINDS, ROLES, TYPES
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _fail(error: DrafterError) -> None:
-    click.echo(f"错误：{error}", err=True)
+    echo(f"错误：{error}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+# -- options shared by several commands ------------------------------------------
+
+def bank_option(function):
+    return click.option("--bank", "bank_dir", type=click.Path(),
+                        help="语库目录（默认：随程序发布的语库）。")(function)
+
+
+def json_option(function):
+    return click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")(function)
+
+
+def force_option(function):
+    return click.option("--force", is_flag=True,
+                        help="文件已存在时覆盖它（默认不覆盖，以免丢失已填写的内容）。")(function)
+
+
+def year_option(help_text: str):
+    def decorate(function):
+        return click.option("--year", help=help_text)(function)
+    return decorate
+
+
+def _choices(vocabulary) -> str:
+    return " / ".join(f"{id}（{vocabulary.label(id)}）" for id in vocabulary)
 
 
 class _ChineseUsageError(click.UsageError):
     """A usage error shown as one Chinese line (click's own are English and three lines)."""
 
     def show(self, file=None) -> None:
-        click.echo(f"错误：{self.message}", err=True)
+        echo(f"错误：{self.message}", err=True)
 
 
 _NO_SUCH_COMMAND = re.compile(r"No such command '(.+?)'\.\s*(?:Did you mean '(.+?)'\?)?")
@@ -77,15 +104,22 @@ class _Group(click.Group):
         except DrafterError as error:
             _fail(error)
         except KeyboardInterrupt:
-            click.echo("已中断。", err=True)
+            echo("已中断。", err=True)
             sys.exit(130)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as error:  # a bug in drafter: still one line, no traceback
             if os.environ.get("DRAFTER_DEBUG"):
                 raise
-            click.echo(f"drafter 内部错误：{type(error).__name__}: {error}（设置 DRAFTER_DEBUG=1 可查看详情）", err=True)
-            sys.exit(1)
+            command = " ".join(["drafter", *sys.argv[1:]])
+            detail = " ".join(str(error).split())[:200]
+            echo(f"drafter 内部错误（{type(error).__name__}: {detail}）：这是 drafter 的问题，不是您的文件有误；"
+                 f"请把这一行和所运行的命令“{command}”报告给维护人员（设置 DRAFTER_DEBUG=1 可查看详情）。", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    def main(self, *args, **kwargs):
+        make_streams_safe()
+        return super().main(*args, **kwargs)
 
     def list_commands(self, ctx):
         return list(self.commands)  # keep the order of the pipeline, not alphabetical
@@ -111,7 +145,7 @@ def main() -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（多个文件时为列表）。")
+@json_option
 def parse(files: tuple[str, ...], as_json: bool) -> None:
     """解析 .txt / .docx 文稿，输出带角色标注的提纲。
 
@@ -125,15 +159,15 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
         try:
             documents.append(api.parse_file(path))
         except DrafterError as error:
-            click.echo(f"错误：{error}", err=True)
+            echo(f"错误：{error}", err=True)
             failed = True
     if as_json:
         data = [doc.to_dict() for doc in documents]
         payload = data[0] if len(files) == 1 and data else data
         if documents or not failed:
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            echo_json(payload)
     else:
-        click.echo("\n".join(render_outline(doc) for doc in documents), nl=bool(documents))
+        echo("\n".join(render_outline(doc) for doc in documents), nl=bool(documents))
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -161,56 +195,56 @@ def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, cache_di
     report = api.mine(corpus_dir, out_dir, jobs=jobs, progress=progress, cache_dir=cache_dir,
                       tokenizer=tokenizer)
     if not quiet:
-        click.echo(str(report))
+        echo(str(report))
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
-@click.option("--role", help="按章节角色筛选：achievements / problems / causes / plans / experience / other。")
-@click.option("--type", "entry_type", help="按类型筛选：term / pattern / heading / sentence。")
+@bank_option
+@click.option("--role", help=f"按章节角色筛选（可写英文或中文）：{_choices(ROLES)}。")
+@click.option("--type", "entry_type", help=f"按类型筛选（可写英文或中文）：{_choices(TYPES)}。")
 @click.option("--search", help="只显示包含该文字的条目。")
 @click.option("--top", type=click.IntRange(1), help="最多显示多少条。")
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出。")
+@json_option
 def phrases(bank_dir, role, entry_type, search, top, as_json) -> None:
     """查看常用语库：固定提法、句式、标题对仗句、各类章节常用句。"""
     entries = api.phrases(bank_dir, role=role, type=entry_type, search=search, top=top)
     if as_json:
-        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        echo_json(entries)
     else:
         from drafter.bank import render_phrase_table
 
-        click.echo(render_phrase_table(entries))
+        echo(render_phrase_table(entries))
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
-@click.option("--kind", help="文稿类型：annual / half_year / debrief / report / experience / other。")
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出。")
+@bank_option
+@click.option("--kind", help=f"文稿类型（可写英文或中文）：{_choices(KINDS)}。")
+@json_option
 def skeletons(bank_dir, kind, as_json) -> None:
     """查看各类文稿的结构骨架：章节顺序、常见标题、开头与结尾套语。"""
     found = api.skeletons(bank_dir, kind=kind)
     if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        echo_json(found)
     else:
         from drafter.bank import render_skeletons
 
-        click.echo(render_skeletons(found))
+        echo(render_skeletons(found))
 
 
 # -- init / draft --------------------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.option("--kind", required=True, help="文稿类型：annual（年度总结）/ half_year（半年汇报）/ debrief（述职报告）等。")
+@click.option("--kind", required=True, help=f"文稿类型（可写英文或中文）：{_choices(KINDS)}。")
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
-@click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
-@click.option("--force", is_flag=True, help="文件已存在时覆盖它（默认不覆盖，以免丢失已填写的内容）。")
+@bank_option
+@force_option
 def init(kind: str, out_path: str, bank_dir: str | None, force: bool) -> None:
     """生成带中文注释的填写文件模板。
 
     模板列出该类文稿的各个部分和语库中的参考写法；不填写直接起草，各部分会显示为【待补充】。
     """
     written = api.init_fill(kind, out_path, bank_dir=bank_dir, force=force)
-    click.echo(f"已生成填写文件：{written}（填好后运行：drafter draft {written} -o 总结.docx）")
+    echo(f"已生成填写文件：{written}（填好后运行：drafter draft {shell_quote(str(written))} -o 总结.docx）")
 
 
 @main.command(context_settings=CONTEXT)
@@ -218,7 +252,7 @@ def init(kind: str, out_path: str, bank_dir: str | None, force: bool) -> None:
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="输出文件（.docx / .md / .txt）。")
 @click.option("--format", "fmt", metavar="[docx|md|txt]",  # checked by the library: one Chinese line
               help="输出格式：docx / md / txt（默认按扩展名判断）。")
-@click.option("--bank", "bank_dir", type=click.Path(), help="语库目录（默认：随程序发布的语库）。")
+@bank_option
 def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> None:
     """按填写文件起草文稿，输出符合 GB/T 9704-2012 版式的 .docx（或 Markdown / 纯文本）。
 
@@ -227,9 +261,9 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
     未填写的部分标黄【待补充】并附参考写法，X、某某等占位符标黄；完成后显示部分数、字数和遗留占位符。
     """
     report = api.draft(fill, out_path, fmt=fmt, bank_dir=bank_dir)
-    for warning in getattr(report, "warnings", []):
-        click.echo(f"提示：{warning}", err=True)
-    click.echo(str(report))
+    for warning in report.warnings:
+        echo(f"提示：{warning}", err=True)
+    echo(str(report))
 
 
 # -- check / extract -----------------------------------------------------------
@@ -238,8 +272,8 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
 @click.argument("file", type=click.Path())
 @click.option("--corpus", "corpus_dir", type=click.Path(),
               help="用于比对照抄的范文库目录（默认：当前目录下的 corpus/，没有则不比对）。")
-@click.option("--year", help="文稿所属年度，如 2025（默认取标题或日期中的年份）。")
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@year_option("文稿所属年度，如 2025（默认取标题或日期中的年份）。")
+@json_option
 def check(file: str, corpus_dir: str | None, year: str | None, as_json: bool) -> None:
     """检查文稿：遗留占位符、序号错误、过时提法、照抄范文、结构缺项。
 
@@ -249,17 +283,17 @@ def check(file: str, corpus_dir: str | None, year: str | None, as_json: bool) ->
     """
     report = api.check(file, corpus_dir=corpus_dir, year=year)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(report.to_dict())
     else:
-        click.echo(report.render())
+        echo(report.render())
     sys.exit(report.exit_code)
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path())
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
-@click.option("--year", help="新的年度，如 2025：年份前移，上年数据变为待填占位符。")
-@click.option("--force", is_flag=True, help="文件已存在时覆盖它（默认不覆盖，以免丢失已填写的内容）。")
+@year_option("新的年度，如 2025：年份前移，上年数据变为待填占位符。")
+@force_option
 def extract(file: str, out_path: str, year: str | None, force: bool) -> None:
     """由去年的文稿（.txt / .docx）生成今年的填写文件。
 
@@ -271,8 +305,8 @@ def extract(file: str, out_path: str, year: str | None, force: bool) -> None:
     """
     report = api.extract(file, out_path, year=year, force=force)
     for warning in report.warnings:
-        click.echo(f"提示：{warning}", err=True)
-    click.echo(str(report))
+        echo(f"提示：{warning}", err=True)
+    echo(str(report))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,11 +1,13 @@
 """Errors about the user's input.
 
 A `DrafterError` is shown as one line (file, line, key, message in Chinese)
-and ends the command with exit code 2. Anything else is a bug in drafter.
+and ends the command with exit code 2. Anything else is a bug in drafter:
+one line asking to report it, and exit code 70 (EX_SOFTWARE).
 """
 from __future__ import annotations
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
 
 
 class DrafterError(Exception):

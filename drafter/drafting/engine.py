@@ -82,7 +82,9 @@ def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str
 
     from drafter.writers import write_document
 
-    write_document(doc, out_path, fmt)
+    written: list[str] = []  # text the writer had to change (characters a .docx cannot hold)
+    write_document(doc, out_path, fmt, warnings=written)
+    doc.warnings.extend(Notice("writer", message) for message in written)
     return summarize(doc, Path(out_path), fmt)
 
 

@@ -5,26 +5,26 @@ import os
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.writers import FORMATS, WRITERS, get_writer, writer_for_extension
 
-FORMATS = ("docx", "md", "txt")
-EXTENSIONS = {".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "txt"}
-FORMAT_LABELS = {"docx": "Word 文档", "md": "Markdown", "txt": "纯文本"}
+
+def format_label(fmt: str) -> str:
+    return WRITERS[fmt].label
 
 
 def resolve_format(out_path: str | os.PathLike, fmt: str | None) -> tuple[str, str | None]:
     """(format, warning or None). An unknown extension without a format is an error."""
     suffix = Path(out_path).suffix.lower()
+    implied = writer_for_extension(suffix)
     if fmt is not None:
-        chosen = fmt.strip().lower().lstrip(".")
-        chosen = {"markdown": "md", "text": "txt", "word": "docx"}.get(chosen, chosen)
-        if chosen not in FORMATS:
+        chosen = get_writer(fmt)
+        if chosen is None:
             raise DrafterError(f"不支持的输出格式“{fmt}”，可选：{' / '.join(FORMATS)}", key="format")
-        implied = EXTENSIONS.get(suffix)
-        if implied and implied != chosen:
-            return chosen, f"输出文件扩展名是“{suffix}”，但按 --format 写成了 {FORMAT_LABELS[chosen]}"
-        return chosen, None
-    if suffix in EXTENSIONS:
-        return EXTENSIONS[suffix], None
+        if implied and implied is not chosen:
+            return chosen.name, f"输出文件扩展名是“{suffix}”，但按 --format 写成了 {chosen.label}"
+        return chosen.name, None
+    if implied:
+        return implied.name, None
     if suffix == ".doc":
         raise DrafterError("不支持旧版 .doc 格式，请把输出文件名改为 .docx（Word、WPS 均可打开）",
                            path=str(out_path))

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.drafting.formats import FORMAT_LABELS
+from drafter.drafting.formats import format_label
 from drafter.vocabulary import KINDS
 from drafter.model import Document
 
@@ -23,7 +23,7 @@ class DraftReport:
 
     def __str__(self) -> str:
         kind = KINDS.label(self.document.kind)
-        parts = [f"已生成 {self.path}（{kind}，{FORMAT_LABELS[self.fmt]}）：一级标题 {self.sections} 个，"
+        parts = [f"已生成 {self.path}（{kind}，{format_label(self.fmt)}）：一级标题 {self.sections} 个，"
                  f"正文 {self.characters} 字"]
         if self.gaps:
             parts.append(f"待补充 {len(self.gaps)} 处（{_listing(self.gaps)}）")

@@ -21,7 +21,7 @@ from drafter.years import document_year, parse_year
 FILL_SUFFIXES = (".yaml", ".yml")
 
 
-def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int | None = None,
+def extract(path: str | os.PathLike, out_path: str | os.PathLike, *, year: int | str | None = None,
             force: bool = False) -> ExtractReport:
     """Write a fill file for `year` from last year's document. Raises DrafterError on bad input.
 

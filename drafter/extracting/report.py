@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.console import shell_quote
 from drafter.vocabulary import KINDS
 
 
@@ -49,4 +50,4 @@ class ExtractReport:
         if self.removed:
             parts.append(f"原文清理杂质 {self.removed} 处")
         summary = "；".join(parts) + "。"
-        return summary + f"\n填好后运行：drafter draft {self.path} -o 总结.docx"
+        return summary + f"\n填好后运行：drafter draft {shell_quote(str(self.path))} -o 总结.docx"
