@@ -82,18 +82,6 @@ class Section:
             "children": [child.to_dict() for child in self.children],
         }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Section:
-        return cls(
-            level=int(data["level"]),
-            marker=data.get("marker", ""),
-            heading=data.get("heading", ""),
-            role=data.get("role"),
-            paragraphs=list(data.get("paragraphs", [])),
-            items=list(data.get("items", [])),
-            children=[cls.from_dict(c) for c in data.get("children", [])],
-        )
-
     def walk(self):
         """This section and all its descendants, in document order."""
         yield self
@@ -142,21 +130,6 @@ class Document:
             "removed": [r.to_dict() for r in self.removed],
             "warnings": [w.to_dict() for w in self.warnings],
         }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Document:
-        return cls(
-            source=data.get("source", ""),
-            kind=data.get("kind", "other"),
-            title=data.get("title", ""),
-            opening=data.get("opening", ""),
-            closing=data.get("closing", ""),
-            signature=data.get("signature", ""),
-            date=data.get("date", ""),
-            sections=[Section.from_dict(s) for s in data.get("sections", [])],
-            removed=[Removal(**r) for r in data.get("removed", [])],
-            warnings=[Notice(**w) for w in data.get("warnings", [])],
-        )
 
     def walk(self):
         """Every section node in document order."""

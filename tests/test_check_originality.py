@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from drafter.checking import corpus_index
 from drafter.checking.context import CheckContext
-from drafter.checking.corpus_index import (GRAM, MIN_RUN, STEP, corpus_lines, index_bytes, index_from_bytes,
+from drafter.checking.corpus_index import (MIN_RUN, corpus_lines, index_bytes, index_from_bytes,
                                            open_index)
 from drafter.checking.folding import fold, fold_with_offsets
 from drafter.checking.rules.originality import check_originality, set_phrase_mask
@@ -239,10 +239,6 @@ def test_the_index_text_is_what_the_display_reads_back():
     folded = fold("".join(line.text for line in corpus_lines(path)))
     again = "".join(fold_with_offsets(line.text)[0] for line in corpus_lines(path))
     assert folded == again and "paidbegin" not in folded  # cleaned as `drafter parse` does
-
-
-def test_sampling_guarantees_every_twenty_character_run():
-    assert STEP <= MIN_RUN - GRAM + 1
 
 
 @settings(max_examples=60, deadline=None)

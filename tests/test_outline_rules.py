@@ -124,7 +124,7 @@ def test_glued_level2_after_a_sentence_end():
 def test_not_glued(text):
     state = OutlineState(lines("一、主要工作", text), Document())
     split_glued_headings(state)
-    assert len(state.lines) == 2
+    assert [line.text for line in state.lines] == ["一、主要工作", text]
 
 
 # -- closing, signature, date ------------------------------------------------

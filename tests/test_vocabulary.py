@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from drafter.cli import main
 from drafter.vocabulary import KINDS, ROLES, TOPICS, TYPES, Vocabulary
-from tests.bank_files import write_bank
+from bank_files import write_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "000_928ffb1024447432.txt"

@@ -17,8 +17,11 @@ from drafter.years import document_year, year_in_text
 
 DIGEST_VERSION = 1
 
-# Block kinds: title, level-1 heading, deeper heading, paragraph, item, opening, closing.
-BLOCK_KINDS = ("t", "H", "h", "p", "i", "o", "c")
+# Block kinds, one letter each (digests are cached by the thousand).
+TITLE, LEVEL1_HEADING, HEADING, PARAGRAPH, ITEM, OPENING, CLOSING = "t", "H", "h", "p", "i", "o", "c"
+BLOCK_KINDS = (TITLE, LEVEL1_HEADING, HEADING, PARAGRAPH, ITEM, OPENING, CLOSING)
+HEADINGS = (LEVEL1_HEADING, HEADING)
+BODY = (PARAGRAPH, ITEM)
 
 # Noise the cleaner should already have taken out; a block showing any of
 # these signs is dropped anyway, so that noise can never reach a bank.
@@ -79,20 +82,20 @@ def _blocks(doc: Document) -> list[list[Any]]:
             blocks.append([role, kind, text])
 
     if doc.title:
-        add(-1, "t", doc.title)
+        add(-1, TITLE, doc.title)
     for text in doc.opening.split("\n"):
-        add(-1, "o", text)
+        add(-1, OPENING, text)
     for section in doc.sections:
         role = role_index(section.role)
         for node in section.walk():
             if node.heading:
-                add(role, "H" if node is section else "h", node.heading)
+                add(role, LEVEL1_HEADING if node is section else HEADING, node.heading)
             for paragraph in node.paragraphs:
-                add(role, "p", paragraph)
+                add(role, PARAGRAPH, paragraph)
             for item in node.items:
-                add(role, "i", item)
+                add(role, ITEM, item)
     for text in doc.closing.split("\n"):
-        add(-1, "c", text)
+        add(-1, CLOSING, text)
     return blocks
 
 

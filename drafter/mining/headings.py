@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.mining.digest import HEADINGS, LEVEL1_HEADING
 from drafter.mining.clauses import Sentence, is_word
 from drafter.mining.slots import has_slot
 from drafter.vocabulary import ROLES
@@ -34,11 +35,11 @@ def document_headings(sentences: list[Sentence]) -> list[list]:
     found = []
     seen = set()
     for sentence in sentences:
-        if sentence.kind not in ("h", "H") or sentence.role < 0:
+        if sentence.kind not in HEADINGS or sentence.role < 0:
             continue
         text = sentence.text.strip(_TRIM)
         parts = heading_parts(text)
-        if sentence.kind == "H" and len(parts) < 2:
+        if sentence.kind == LEVEL1_HEADING and len(parts) < 2:
             continue  # a plain level-1 heading (存在问题) belongs to the skeleton, not here
         if not 4 <= len(text) <= 30 or has_slot(text) or "《" in text:
             continue

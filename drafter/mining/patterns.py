@@ -19,6 +19,7 @@ import math
 import zlib
 from dataclasses import dataclass
 
+from drafter.mining.digest import LEVEL1_HEADING, TITLE
 from drafter.mining.clauses import Sentence, is_word
 
 SLOT = "…"
@@ -188,7 +189,7 @@ class PatternCollector:
         document = self.documents
         self.documents += 1
         for sentence in sentences:
-            if sentence.kind in ("t", "H"):
+            if sentence.kind in (TITLE, LEVEL1_HEADING):
                 continue
             role_bit = 1 << sentence.role if sentence.role >= 0 else 0
             for clause in sentence.clauses():

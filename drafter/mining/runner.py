@@ -19,8 +19,9 @@ import os
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from drafter.atomic_write import write_text_atomic
 from drafter.corpus import CorpusFile, code_id, corpus_files, hash_files
@@ -37,7 +38,7 @@ from drafter.mining.terms import NgramCounts, Term, score_terms
 from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint
 from drafter.mining.words import example_text, merge_word_totals, new_word_total
 from drafter.process_pool import ProcessMap, one_done
-from drafter.vocabulary import KINDS, ROLES
+from drafter.vocabulary import KINDS, ROLES, TYPES
 
 MINER_VERSION = "1"
 MAX_TERMS = 400  # also the user words given to the tokenizer
@@ -58,6 +59,16 @@ def _warn_on_stderr(message: str) -> None:
 
 
 # -- map steps (run in worker processes) ------------------------------------------
+
+class ParseItem(NamedTuple):
+    """A corpus document for map_parse."""
+
+    path: str     # "" for a document being taken out of the counts
+    name: str     # path inside the corpus
+    key: str      # cache key (content hash and parser code id)
+    parse: bool   # not in the cache yet: parse and digest it
+    sign: int     # +1 add its n-grams to the counts, -1 take them out, 0 neither
+
 
 _worker_caches: dict[str, MiningCache] = {}
 
@@ -136,109 +147,129 @@ def mine_corpus(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.P
     single unreadable files are skipped with a warning (printed on stderr
     unless `warn` is given).
     """
-    started = time.perf_counter()
-    warn = warn or _warn_on_stderr
-    corpus = Path(corpus_dir) if corpus_dir is not None else Path("corpus")
+    run = _MiningRun(corpus_dir, out_dir, jobs=jobs, progress=progress, cache_dir=cache_dir, engine=engine,
+                     warn=warn or _warn_on_stderr)
+    if not run.answered_from_cache():
+        run.mine()
+    run.report.seconds = time.perf_counter() - run.started
+    return run.report
+
+
+class _MiningRun:
+    """One `drafter mine`: the corpus hashed, then either the banks of an unchanged
+    corpus rewritten from the cache, or the map and merge steps and the banks written."""
+
+    def __init__(self, corpus_dir, out_dir, *, jobs, progress, cache_dir, engine, warn) -> None:
+        self.started = time.perf_counter()
+        self.warn = warn
+        self.corpus = Path(corpus_dir) if corpus_dir is not None else Path("corpus")
+        paths = corpus_files(self.corpus)
+        if not paths:
+            raise DrafterError("范文库中没有 .txt 或 .docx 文件", path=str(self.corpus))
+        self.out = _output_folder(out_dir)
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.bar = Progress(progress)
+        self.timings: dict[str, float] = {}
+        with self.timed("hash"):
+            self.files, self.unreadable = hash_files(self.corpus, paths)
+            self.engine = chosen_engine(engine)
+            self.cache = MiningCache(cache_dir)
+            parse_id = code_id(_PARSE_SOURCES)
+            self.mine_id = code_id(["mining"])
+            self.keys = [f"{f.digest}:{parse_id}" for f in self.files]
+            self.corpus_key = str(self.corpus.resolve())
+            self.fingerprint = hashlib.blake2b("\n".join(
+                [MINER_VERSION, self.mine_id, self.engine, *(f"{f.name}\t{k}" for f, k in zip(self.files, self.keys))]
+            ).encode(), digest_size=16).hexdigest()
+        self.report = MineReport(self.corpus, self.out, tokenizer=self.engine, timings=self.timings)
+        for name, reason in self.unreadable:
+            warn(f"警告：{name}：{reason}，已跳过。")
+
+    @contextmanager
+    def timed(self, step: str):
+        mark = time.perf_counter()
+        yield
+        self.timings[step] = time.perf_counter() - mark
+
+    def answered_from_cache(self) -> bool:
+        """An unchanged corpus: write the banks kept from last time."""
+        if self.cache.get_fingerprint(self.corpus_key) != self.fingerprint:
+            return False
+        state = self.cache.get_state(self.corpus_key)
+        if not state:
+            return False
+        report = self.report
+        report.cache_dir = self.cache.folder
+        for name, reason in state["skipped"]:
+            self.warn(f"警告：{name}：{reason}，已跳过。")
+        _write(self.out, state["skeletons"], state["phrases"], report)
+        report.up_to_date = True
+        report.documents = state["documents"]
+        report.skipped = self.unreadable + [tuple(s) for s in state["skipped"]]
+        report.kinds, report.entries = state["kinds"], state["entries"]
+        report.skeleton_kinds = state["skeleton_kinds"]
+        return True
+
+    def mine(self) -> None:
+        report = self.report
+        with ProcessMap(self.jobs) as mapper:
+            try:
+                counts, failed = _digest_and_count(self.files, self.keys, self.cache, self.corpus_key, self.mine_id,
+                                                   mapper, self.bar, self.timings, report)
+                for name, reason in failed:
+                    self.warn(f"警告：{name}：{reason}，已跳过。")
+                report.skipped = self.unreadable + failed
+                failed_names = {name for name, _reason in failed}
+                good = [(f, k) for f, k in zip(self.files, self.keys) if f.name not in failed_names]
+                if not good:
+                    raise DrafterError("范文库中没有可读取的文件", path=str(self.corpus))
+                report.documents = len(good)
+                with self.timed("terms"):
+                    terms = score_terms(counts, limit=MAX_TERMS)
+                previous = self.cache.get_state(self.corpus_key) or {}
+                lexicon = _stable_lexicon([t.text for t in terms], previous.get("lexicon"))
+                words_id = f"{self.engine}:{self.mine_id}:{lexicon_fingerprint(lexicon)}"
+                with self.timed("words"):
+                    word_total, word_keys = _word_total(good, words_id, lexicon, self.engine, self.cache,
+                                                        self.corpus_key, mapper, self.bar)
+            finally:
+                self.bar.finish()
+        with self.timed("merge"):
+            skeletons, phrases, kinds = _assemble(good, terms, word_total, self.cache)
+        with self.timed("write"):
+            skeletons_text, phrases_text = dump_skeletons(skeletons), dump_phrases(phrases)
+            _write(self.out, skeletons_text, phrases_text, report)
+            report.kinds = kinds
+            found = Counter(p["type"] for p in phrases)
+            report.entries = {t: found.get(t, 0) for t in TYPES}
+            report.skeleton_kinds = [s["kind"] for s in skeletons]
+            report.cache_dir = self.cache.folder
+            counts.prune(MAX_NGRAM_ENTRIES)
+            self.cache.put_state(self.corpus_key, self.fingerprint, {
+                "docs": [[f.name, k] for f, k in good],
+                "documents": report.documents,
+                "skipped": [list(s) for s in failed],
+                "skeletons": skeletons_text, "phrases": phrases_text,
+                "kinds": report.kinds, "entries": report.entries, "skeleton_kinds": report.skeleton_kinds,
+                "lexicon": lexicon, "counts_id": self.mine_id,
+            }, counts.to_data(), {"id": words_id, "keys": word_keys, "total": word_total})
+
+
+def _output_folder(out_dir: str | os.PathLike | None) -> Path:
+    """The folder the banks are written to, created if needed."""
     if out_dir is None:
         from drafter.resources import templates_dir
 
         out = templates_dir()
     else:
         out = Path(out_dir)
-    paths = corpus_files(corpus)
-    if not paths:
-        raise DrafterError("范文库中没有 .txt 或 .docx 文件", path=str(corpus))
     if out.exists() and not out.is_dir():
         raise DrafterError("输出路径不是目录", path=str(out))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DrafterError(f"无法创建输出目录（{exc.strerror}）", path=str(out)) from None
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    bar = Progress(progress)
-    timings: dict[str, float] = {}
-
-    mark = time.perf_counter()
-    files, unreadable = hash_files(corpus, paths)
-    engine_name = chosen_engine(engine)
-    cache = MiningCache(cache_dir)
-    parse_id = code_id(_PARSE_SOURCES)
-    mine_id = code_id(["mining"])
-    keys = [f"{f.digest}:{parse_id}" for f in files]
-    corpus_key = str(corpus.resolve())
-    fingerprint = hashlib.blake2b(
-        "\n".join([MINER_VERSION, mine_id, engine_name, *(f"{f.name}\t{k}" for f, k in zip(files, keys))]).encode(),
-        digest_size=16).hexdigest()
-    timings["hash"] = time.perf_counter() - mark
-    report = MineReport(corpus, out, tokenizer=engine_name, timings=timings)
-
-    for name, reason in unreadable:
-        warn(f"警告：{name}：{reason}，已跳过。")
-
-    if cache.get_fingerprint(corpus_key) == fingerprint:
-        state = cache.get_state(corpus_key)
-        if state:
-            report.cache_dir = cache.folder
-            for name, reason in state["skipped"]:
-                warn(f"警告：{name}：{reason}，已跳过。")
-            _write(out, state["skeletons"], state["phrases"], report)
-            report.up_to_date = True
-            report.documents = state["documents"]
-            report.skipped = unreadable + [tuple(s) for s in state["skipped"]]
-            report.kinds, report.entries = state["kinds"], state["entries"]
-            report.skeleton_kinds = state["skeleton_kinds"]
-            report.seconds = time.perf_counter() - started
-            return report
-
-    mapper = ProcessMap(jobs)
-    try:
-        counts, failed = _digest_and_count(files, keys, cache, corpus_key, mine_id, mapper, bar, timings, report)
-        for name, reason in failed:
-            warn(f"警告：{name}：{reason}，已跳过。")
-        report.skipped = unreadable + failed
-        good = [(f, k) for f, k in zip(files, keys) if f.name not in {n for n, _ in failed}]
-        if not good:
-            raise DrafterError("范文库中没有可读取的文件", path=str(corpus))
-        report.documents = len(good)
-
-        mark = time.perf_counter()
-        terms = score_terms(counts, limit=MAX_TERMS)
-        timings["terms"] = time.perf_counter() - mark
-
-        previous = cache.get_state(corpus_key) or {}
-        lexicon = _stable_lexicon([t.text for t in terms], previous.get("lexicon"))
-        words_id = f"{engine_name}:{mine_id}:{lexicon_fingerprint(lexicon)}"
-        mark = time.perf_counter()
-        word_total, word_keys = _word_total(good, words_id, lexicon, engine_name, cache, corpus_key, mapper, bar)
-        timings["words"] = time.perf_counter() - mark
-    finally:
-        mapper.close()
-        bar.finish()
-
-    mark = time.perf_counter()
-    skeletons, phrases, kinds = _assemble(good, terms, word_total, cache)
-    timings["merge"] = time.perf_counter() - mark
-
-    mark = time.perf_counter()
-    skeletons_text, phrases_text = dump_skeletons(skeletons), dump_phrases(phrases)
-    _write(out, skeletons_text, phrases_text, report)
-    report.kinds = kinds
-    found = Counter(p["type"] for p in phrases)
-    report.entries = {t: found.get(t, 0) for t in ("term", "pattern", "heading", "sentence")}
-    report.skeleton_kinds = [s["kind"] for s in skeletons]
-    report.cache_dir = cache.folder
-    counts.prune(MAX_NGRAM_ENTRIES)
-    cache.put_state(corpus_key, fingerprint, {
-        "docs": [[f.name, k] for f, k in good],
-        "documents": report.documents,
-        "skipped": [list(s) for s in failed],
-        "skeletons": skeletons_text, "phrases": phrases_text,
-        "kinds": report.kinds, "entries": report.entries, "skeleton_kinds": report.skeleton_kinds,
-        "lexicon": lexicon, "counts_id": mine_id,
-    }, counts.to_data(), {"id": words_id, "keys": word_keys, "total": word_total})
-    timings["write"] = time.perf_counter() - mark
-    report.seconds = time.perf_counter() - started
-    return report
+    return out
 
 
 def _stable_lexicon(fresh: list[str], previous: list[str] | None) -> list[str]:
@@ -284,10 +315,10 @@ def _digest_and_count(files: list[CorpusFile], keys: list[str], cache: MiningCac
             add[key] -= 1
             sign = 1
         if parse or sign:
-            items.append((str(file.path), file.name, key, parse, sign))
+            items.append(ParseItem(str(file.path), file.name, key, parse, sign))
     for key, times in remove.items():
-        items.extend([("", "", key, False, -1)] * times)
-    report.parsed = sum(1 for item in items if item[3])
+        items.extend([ParseItem("", "", key, False, -1)] * times)
+    report.parsed = sum(1 for item in items if item.parse)
 
     bar.start("解析范文", len(items))
     tasks = [(str(cache.folder), chunk) for chunk in mapper.chunks(items)]
@@ -356,10 +387,13 @@ def _assemble(good, terms: list[Term], word_total: dict, cache: MiningCache):
     for term in terms:
         use = uses.get(term.text)
         # never cut as a word, even as a user word, is a fragment (增强党); one document is chance
-        if use is None or use[1] < min_docs:
+        if use is None:
             continue
-        examples = [{"doc": source, "text": text} for source, text in use[2]]
-        phrases.append(_entry(term.text, "term", use[0], term.count, use[1], examples))
+        role_mask, docs, found_in = use
+        if docs < min_docs:
+            continue
+        examples = [{"doc": source, "text": text} for source, text in found_in]
+        phrases.append(_entry(term.text, "term", role_mask, term.count, docs, examples))
     for pattern in select_patterns(word_total["patterns"], documents=documents, limit=MAX_PATTERNS):
         source, sentence = pattern.example
         lead = pattern.text.split(SLOT)[0].split("、")[0]

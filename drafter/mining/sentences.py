@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from drafter.mining.digest import BODY
 from drafter.mining.clauses import Sentence, is_word
 from drafter.mining.slots import has_slot
 from drafter.vocabulary import ROLES
@@ -34,7 +35,7 @@ def document_sentences(sentences: list[Sentence]) -> list[list]:
     found = []
     seen = set()
     for sentence in sentences:
-        if sentence.kind not in ("p", "i") or sentence.role < 0:
+        if sentence.kind not in BODY or sentence.role < 0:
             continue
         text = normalize_sentence(sentence.text)
         if not MIN_CHARS <= len(text) <= MAX_CHARS or has_slot(text) or "《" in text:

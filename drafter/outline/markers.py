@@ -13,7 +13,6 @@ from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
-CN_NUMERAL_CHARS = "一二三四五六七八九十"
 _CN_NUMERAL = r"[一二三四五六七八九十]{1,3}"
 _DIGITS = r"[0-9０-９]{1,2}"
 

@@ -6,13 +6,11 @@ Document always gives the same bytes.
 """
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime
 
 from lxml import etree
 
-from drafter.atomic_write import write_bytes_atomic
 from drafter.model import Document
 from drafter.placeholders import find_placeholders, is_todo_paragraph
 from drafter.writers import blocks as kinds
@@ -40,10 +38,6 @@ _PARAGRAPH_STYLE = {
     kinds.SIGNATURE: styles.SIGNATURE,
     kinds.DATE: styles.DATE,
 }
-
-
-def write_docx(doc: Document, path: str | os.PathLike, warnings: list[str] | None = None) -> None:
-    write_bytes_atomic(path, docx_bytes(doc, warnings=warnings))
 
 
 def docx_bytes(doc: Document, warnings: list[str] | None = None) -> bytes:

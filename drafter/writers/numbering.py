@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from drafter.outline.markers import int_to_cn
 
-HEADING_LEVELS = (1, 2, 3, 4)
-
 
 def _chinese(number: int) -> str:
     # int_to_cn covers 1..99; beyond that no real summary goes, so Arabic digits.

@@ -22,6 +22,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 from drafter.characters import SENTENCE_ENDS
@@ -47,13 +48,22 @@ PATTERN_GAP = 20  # longest slot of a bank pattern (以…为抓手)
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
 
 
+class SentenceSpan(NamedTuple):
+    """A sentence of the checked text: where it is folded, and where in its line."""
+
+    start: int       # folded start
+    end: int         # folded end
+    line_index: int  # index into subject.lines
+    col_start: int
+    col_end: int
+
+
 @dataclass
 class CheckedText:
     """The checked lines folded into one string, and its sentences."""
 
     folded: str
-    sentences: list[tuple[int, int, int, int, int]] = field(default_factory=list)
-    # (folded start, folded end, index into subject.lines, column start, column end)
+    sentences: list[SentenceSpan] = field(default_factory=list)
 
 
 def check_originality(ctx: CheckContext) -> list[Finding]:
@@ -109,7 +119,7 @@ def fold_subject(ctx: CheckContext) -> CheckedText:
             while cursor < len(offsets) and offsets[cursor] < end_col:
                 cursor += 1
             if cursor > first:
-                sentences.append((size + first, size + cursor, number, start_col, end_col))
+                sentences.append(SentenceSpan(size + first, size + cursor, number, start_col, end_col))
             start_col = end_col
         size += len(folded)
     return CheckedText("".join(pieces), sentences)
@@ -187,81 +197,114 @@ def _counted(masked: bytearray, start: int, end: int) -> int:
     return (end - start) - sum(masked[start:end])
 
 
+class SentenceShare(NamedTuple):
+    """What one checked sentence shares with each corpus document that has runs in it."""
+
+    sentence: SentenceSpan
+    counts: dict[int, int]      # doc -> shared characters outside set phrases
+    lengths: dict[int, int]     # doc -> shared characters in all
+    runs: dict[int, list[Run]]  # doc -> its runs in the sentence
+
+
+class CopiedSentence(NamedTuple):
+    sentence: SentenceSpan
+    doc: int             # the document it is taken to come from
+    chars: int           # characters shared with that document
+    runs: list[Run]      # that document's runs in the sentence
+    others: list[int]    # other documents sharing about as much
+
+
 def _findings(ctx: CheckContext, index, checked: CheckedText, runs: list[Run], masked: bytearray
               ) -> list[Finding]:
-    subject = ctx.subject
-    pending = []  # (sentence, best doc, copied count, the runs of that doc in it, other docs)
-    totals: dict[int, int] = {}
-    starts = [sentence[0] for sentence in checked.sentences]
+    shared, overall = _shared_sentences(checked, runs, masked)
+    copied, totals = _copied_sentences(shared, overall, masked)
+    if not copied:
+        return []
+    size = max(1, len(checked.folded))
+    views: dict[int, object] = {}
+    findings = [_finding(ctx, index, one, totals, size, views) for one in copied]
+    ctx.copied = sorted(
+        (SourceShare(index.docs[d].name, sum(1 for one in copied if one.doc == d), chars, chars / size)
+         for d, chars in totals.items()),
+        key=lambda share: (-share.chars, share.source))
+    return findings
+
+
+def _shared_sentences(checked: CheckedText, runs: list[Run], masked: bytearray
+                      ) -> tuple[list[SentenceShare], dict[int, int]]:
+    """Per sentence, what it shares with each document; and per document, how much the
+    whole text shares with it (a sentence found in several documents goes to the one
+    most of the text came from)."""
+    starts = [sentence.start for sentence in checked.sentences]
     in_sentence: dict[int, list[Run]] = {}
     for run in runs:
         first = max(0, bisect_right(starts, run.start) - 1)
-        last = bisect_left(starts, run.end)
-        for number in range(first, last):
+        for number in range(first, bisect_left(starts, run.end)):
             in_sentence.setdefault(number, []).append(run)
-    # First how much each document shares with the whole text, so that a sentence
-    # found in several documents goes to the one most of the text came from.
-    shared: list[tuple[tuple, dict[int, int], dict[int, list[Run]]]] = []
-    overall: dict[int, int] = {}
     masked_before = [0] * (len(masked) + 1)  # prefix sums: masked characters before i
     for i, flag in enumerate(masked):
         masked_before[i + 1] = masked_before[i] + flag
+    shared: list[SentenceShare] = []
+    overall: dict[int, int] = {}
     for number, sentence in enumerate(checked.sentences):
-        s_start, s_end = sentence[0], sentence[1]
         doc_runs: dict[int, list[Run]] = {}
         for run in in_sentence.get(number, []):
-            if run.start < s_end and run.end > s_start:
+            if run.start < sentence.end and run.end > sentence.start:
                 doc_runs.setdefault(run.doc, []).append(run)
         counts, lengths = {}, {}
         for doc, these in doc_runs.items():
-            spans = _merged((max(run.start, s_start), min(run.end, s_end)) for run in these)
+            spans = _merged((max(run.start, sentence.start), min(run.end, sentence.end)) for run in these)
             count = sum((b - a) - (masked_before[b] - masked_before[a]) for a, b in spans)
             if count:
                 counts[doc] = count
                 lengths[doc] = sum(b - a for a, b in spans)
         if counts:
-            shared.append((sentence, counts, lengths, doc_runs))
+            shared.append(SentenceShare(sentence, counts, lengths, doc_runs))
             for doc, count in counts.items():
                 overall[doc] = overall.get(doc, 0) + count
-    # Set phrases decide whether a sentence counts as copied (`count`), but once it
-    # does, all of its shared characters count towards the copied share (`length`).
-    for sentence, counts, lengths, doc_runs in shared:
-        own = _counted(masked, sentence[0], sentence[1])
-        best = max(counts, key=lambda d: (counts[d], overall[d], -d))
-        count = counts[best]
+    return shared, overall
+
+
+def _copied_sentences(shared: list[SentenceShare], overall: dict[int, int], masked: bytearray
+                      ) -> tuple[list[CopiedSentence], dict[int, int]]:
+    """The sentences that count as copied, and the copied characters per document.
+
+    Set phrases decide whether a sentence counts as copied (`counts`), but once it
+    does, all of its shared characters count towards the copied share (`lengths`)."""
+    copied: list[CopiedSentence] = []
+    totals: dict[int, int] = {}
+    for one in shared:
+        own = _counted(masked, one.sentence.start, one.sentence.end)
+        best = max(one.counts, key=lambda d: (one.counts[d], overall[d], -d))
+        count = one.counts[best]
         if count >= MIN_RUN or (count >= MIN_PIECE and count >= WHOLE_SENTENCE * own):
-            others = [d for d in counts if d != best and counts[d] >= min(count, MIN_RUN)]
-            pending.append((sentence, best, lengths[best], doc_runs[best], others))
-            totals[best] = totals.get(best, 0) + lengths[best]
-    if not pending:
-        return []
-    size = max(1, len(checked.folded))
-    views: dict[int, object] = {}
-    findings = []
-    for sentence, best, count, best_runs, others in pending:
-        doc = index.docs[best]
-        share = totals[best] / size
-        s_start, s_end, line_index, col_start, col_end = sentence
-        line = subject.lines[line_index]
-        if best not in views:
-            view = document_view(index.corpus_dir / doc.name)
-            views[best] = view if view is not None and view.folded == index.doc_text(best) else None
-        where, quoted = _source_sentence(views[best], best_runs, s_start, s_end)
-        if views[best] is None:  # the file cannot be read back as indexed: show the folded text
-            quoted = index.doc_text(best)[quoted[0]:quoted[1]]
-        elif doc.name.lower().endswith(".docx"):
-            where = where.replace("行", "段")
-        also = f"（另见于 {len(others)} 篇范文）" if others else ""
-        findings.append(Finding(
-            RULE, ERROR if share >= ERROR_SHARE and totals[best] >= ERROR_CHARS else WARNING,
-            f"与范文“{doc.name}”{where}雷同，{count} 字相同{also}：“{quoted}”；"
-            f"本文与该范文雷同共 {totals[best]} 字，占全文 {share:.1%}",
-            line.lineno, line.text[col_start:col_end].strip(), doc.name))
-    ctx.copied = sorted(
-        (SourceShare(index.docs[d].name, sum(1 for p in pending if p[1] == d), chars, chars / size)
-         for d, chars in totals.items()),
-        key=lambda s: (-s.chars, s.source))
-    return findings
+            others = [d for d in one.counts if d != best and one.counts[d] >= min(count, MIN_RUN)]
+            copied.append(CopiedSentence(one.sentence, best, one.lengths[best], one.runs[best], others))
+            totals[best] = totals.get(best, 0) + one.lengths[best]
+    return copied, totals
+
+
+def _finding(ctx: CheckContext, index, copied: CopiedSentence, totals: dict[int, int], size: int,
+             views: dict[int, object]) -> Finding:
+    best = copied.doc
+    doc = index.docs[best]
+    share = totals[best] / size
+    sentence = copied.sentence
+    line = ctx.subject.lines[sentence.line_index]
+    if best not in views:
+        view = document_view(index.corpus_dir / doc.name)
+        views[best] = view if view is not None and view.folded == index.doc_text(best) else None
+    where, quoted = _source_sentence(views[best], copied.runs, sentence.start, sentence.end)
+    if views[best] is None:  # the file cannot be read back as indexed: show the folded text
+        quoted = index.doc_text(best)[quoted[0]:quoted[1]]
+    elif doc.name.lower().endswith(".docx"):
+        where = where.replace("行", "段")
+    also = f"（另见于 {len(copied.others)} 篇范文）" if copied.others else ""
+    return Finding(
+        RULE, ERROR if share >= ERROR_SHARE and totals[best] >= ERROR_CHARS else WARNING,
+        f"与范文“{doc.name}”{where}雷同，{copied.chars} 字相同{also}：“{quoted}”；"
+        f"本文与该范文雷同共 {totals[best]} 字，占全文 {share:.1%}",
+        line.lineno, line.text[sentence.col_start:sentence.col_end].strip(), doc.name)
 
 
 def _source_sentence(view, runs: list[Run], s_start: int, s_end: int):
