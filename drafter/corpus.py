@@ -77,7 +77,7 @@ def hash_files(folder: str | os.PathLike, paths: list[Path]) -> tuple[list[Corpu
 def code_id(parts: Iterable[str]) -> str:
     """A hash of drafter's source files under `parts` (modules or folders, relative
     to the package): a cache built by other code is stale."""
-    digest = hashlib.blake2b(digest_size=8)
+    digest = hashlib.blake2b(digest_size=16)
     for part in parts:
         path = _PACKAGE / part
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]

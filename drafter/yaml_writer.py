@@ -233,8 +233,11 @@ def plain_value(node: Commented | Value) -> Any:
 
 
 def reads_back(text: str, root: dict[str, Commented]) -> bool:
-    """Whether YAML text reads back as exactly the values of `root`."""
-    return yaml.safe_load(text) == plain_value(root)
+    """Whether YAML text reads back, through the one reader, as exactly the values of `root`."""
+    from drafter.yaml_reader import YamlSource, compose, to_data
+
+    source = YamlSource("", text, "填写文件")
+    return to_data(compose(source), source) == plain_value(root)
 
 
 # -- bank files: plain data under a comment header ----------------------------------------

@@ -20,7 +20,6 @@ an unchanged one never is. Old indexes of the same folder are removed.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import mmap
 import os
@@ -32,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.checking.folding import FOLD_VERSION, fold, fold_with_offsets
-from drafter.corpus import code_id, corpus_files, file_hash
+from drafter.corpus import code_id, content_hash, corpus_files, file_hash
 from drafter.user_dirs import cache_dir
 from drafter.errors import DrafterError
 from drafter.model import Line
@@ -230,7 +229,7 @@ def open_index(corpus_dir: str | os.PathLike, *, cache: Path | None = None) -> C
     hashes = [(p.relative_to(corpus_dir).as_posix(), file_hash(p)) for p in files]
     key = corpus_key(hashes)
     folder = cache if cache is not None else cache_dir()
-    tag = hashlib.blake2b(str(corpus_dir.resolve()).encode("utf-8"), digest_size=6).hexdigest()
+    tag = content_hash(str(corpus_dir.resolve()).encode("utf-8"))[:12]
     target = folder / "corpus-index" / f"{tag}-{key[:24]}.idx"
     if target.is_file():
         index = _open_file(target, corpus_dir)
@@ -249,7 +248,7 @@ def open_index(corpus_dir: str | os.PathLike, *, cache: Path | None = None) -> C
 def corpus_key(hashes: list[tuple[str, str]]) -> str:
     material = json.dumps([INDEX_VERSION, FOLD_VERSION, GRAM, STEP, code_id(_INDEXED_SOURCES), sys.byteorder, hashes],
                           ensure_ascii=False)
-    return hashlib.blake2b(material.encode("utf-8"), digest_size=20).hexdigest()
+    return content_hash(material.encode("utf-8"))
 
 
 def folded_document(path: Path) -> tuple[str | None, str]:

@@ -14,7 +14,6 @@ are additions, so the same code can run on a cluster engine.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from drafter.atomic_write import write_text_atomic
-from drafter.corpus import CorpusFile, code_id, corpus_files, hash_files
+from drafter.corpus import CorpusFile, code_id, content_hash, corpus_files, hash_files
 from drafter.bank import (PHRASES_FILE, SKELETONS_FILE, dump_phrases, dump_skeletons)
 from drafter.errors import DrafterError
 from drafter.mining.cache import MiningCache
@@ -178,9 +177,9 @@ class _MiningRun:
             self.mine_id = code_id(["mining"])
             self.keys = [f"{f.digest}:{parse_id}" for f in self.files]
             self.corpus_key = str(self.corpus.resolve())
-            self.fingerprint = hashlib.blake2b("\n".join(
+            self.fingerprint = content_hash("\n".join(
                 [MINER_VERSION, self.mine_id, self.engine, *(f"{f.name}\t{k}" for f, k in zip(self.files, self.keys))]
-            ).encode(), digest_size=16).hexdigest()
+            ).encode())
         self.report = MineReport(self.corpus, self.out, tokenizer=self.engine, timings=self.timings)
         for name, reason in self.unreadable:
             warn(f"警告：{name}：{reason}，已跳过。")

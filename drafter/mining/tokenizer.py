@@ -10,7 +10,6 @@ or 一岗双责 stay one word.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from typing import Iterable
@@ -35,10 +34,9 @@ class Tokenizer:
 
 def lexicon_fingerprint(words: Iterable[str]) -> str:
     """A short id of a user-word list (order does not matter)."""
-    digest = hashlib.blake2b(digest_size=8)
-    for word in sorted(set(words)):
-        digest.update(word.encode("utf-8") + b"\n")
-    return digest.hexdigest()
+    from drafter.corpus import content_hash
+
+    return content_hash("\n".join(sorted(set(words))).encode("utf-8"))[:16]
 
 
 def chosen_engine(engine: str | None = None) -> str:
