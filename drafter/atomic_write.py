@@ -5,6 +5,7 @@ A failure half-way never leaves a half-written file or damages an existing one.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise DrafterError(f"无法写入输出文件：目录“{folder}”不存在", path=str(target))
+    refuse_read_only(target)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -35,6 +37,18 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     except BaseException:
         _discard(temp_name)
         raise
+
+
+def refuse_read_only(target: Path) -> None:
+    """A file marked read-only is not replaced, as Word refuses to save over it. The
+    mode bits are checked, not the permission: as root (or an administrator) the
+    rename would succeed anyway."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # no such file yet
+    if stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise DrafterError("文件只读，不能覆盖；请换一个文件名，或先取消该文件的只读属性", path=str(target))
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:

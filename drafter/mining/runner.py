@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from drafter.atomic_write import write_text_atomic
+from drafter.atomic_write import refuse_read_only, write_text_atomic
 from drafter.corpus import CorpusFile, code_id, content_hash, corpus_files, hash_files
 from drafter.bank import (PHRASES_FILE, SKELETONS_FILE, dump_phrases, dump_skeletons)
 from drafter.errors import DrafterError
@@ -264,6 +264,8 @@ def _output_folder(out_dir: str | os.PathLike | None) -> Path:
         out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise DrafterError("输出路径不是目录", path=str(out))
+    for name in (SKELETONS_FILE, PHRASES_FILE):  # before the work, not after it
+        refuse_read_only(out / name)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
