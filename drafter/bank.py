@@ -1,8 +1,9 @@
 """The phrase bank and skeleton bank: load, validate, query and render.
 
 A bank is a folder holding `skeletons.yaml` and `phrases.yaml` (written by
-`drafter mine`, editable by hand). The default bank is the one shipped in
-`drafter.resources.templates_dir()`. This module is light on purpose (yaml
+`drafter mine`, editable by hand). Commands use --bank when given, else the
+user's bank (`drafter mine` writes it to the user data folder) when there is
+one, else the bank shipped in `drafter.resources.templates_dir()`. This module is light on purpose (yaml
 only, never jieba): drafting loads it on every run.
 
 Entries are kept in file order: the miner writes them best first, and a user
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -244,16 +246,41 @@ def _validate_phrases(raw: Any, path: Path) -> list[dict]:
 _loaded: dict[tuple[str, str], tuple[tuple[int, int], list[dict]]] = {}
 
 
-def bank_path(bank_dir: str | os.PathLike | None = None) -> Path:
-    """The bank folder: the given one, or the bank shipped with drafter."""
-    if bank_dir is None:
-        from drafter.resources import templates_dir
+@dataclass(frozen=True)
+class BankChoice:
+    """The bank a command uses, and why."""
 
-        return templates_dir()
-    folder = Path(bank_dir)
-    if not folder.is_dir():
-        raise DrafterError("语库目录不存在", path=str(folder))
-    return folder
+    path: Path
+    origin: str  # "option" (--bank), "user" (mined by the user), "shipped" (installed with drafter)
+
+    def describe(self) -> str:
+        if self.origin == "shipped":
+            return "语库：随程序发布的默认语库"
+        if self.origin == "user":
+            return f"语库：{self.path}（用户语库，由 drafter mine 生成，可手工修改）"
+        return f"语库：{self.path}"
+
+
+def choose_bank(bank_dir: str | os.PathLike | None = None) -> BankChoice:
+    """--bank if given; else the user's mined bank when there is one; else the shipped bank."""
+    if bank_dir is not None:
+        folder = Path(bank_dir)
+        if not folder.is_dir():
+            raise DrafterError("语库目录不存在", path=str(folder))
+        return BankChoice(folder, "option")
+    from drafter.user_dirs import user_bank_dir
+
+    user = user_bank_dir()
+    if (user / SKELETONS_FILE).is_file() or (user / PHRASES_FILE).is_file():
+        return BankChoice(user, "user")
+    from drafter.resources import templates_dir
+
+    return BankChoice(templates_dir(), "shipped")
+
+
+def bank_path(bank_dir: str | os.PathLike | None = None) -> Path:
+    """The folder of the bank in use (see choose_bank)."""
+    return choose_bank(bank_dir).path
 
 
 def _load(bank_dir, name: str, validate) -> list[dict]:

@@ -46,6 +46,13 @@ def year_option(help_text: str):
     return decorate
 
 
+def _say_bank(bank_dir: str | None) -> None:
+    """Which bank the command used, on stderr (stdout, and JSON on it, stay as they are)."""
+    from drafter.bank import choose_bank
+
+    echo(choose_bank(bank_dir).describe(), err=True)
+
+
 def _choices(vocabulary) -> str:
     return " / ".join(f"{id}（{vocabulary.label(id)}）" for id in vocabulary)
 
@@ -176,7 +183,8 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("corpus_dir", required=False, type=click.Path())
-@click.option("-o", "--out", "out_dir", type=click.Path(), help="输出目录（默认：随程序发布的 templates/ 语库）。")
+@click.option("-o", "--out", "out_dir", type=click.Path(),
+              help="输出目录（默认：用户语库目录，此后各命令默认使用它；随程序发布的语库不会被改动）。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="并行进程数（默认：CPU 核数）。")
 @click.option("--cache-dir", type=click.Path(),
               help="缓存目录（默认：环境变量 DRAFTER_CACHE_DIR，或用户缓存目录下的 drafter）。")
@@ -208,6 +216,7 @@ def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, cache_di
 def phrases(bank_dir, role, entry_type, search, top, as_json) -> None:
     """查看常用语库：固定提法、句式、标题对仗句、各类章节常用句。"""
     entries = api.phrases(bank_dir, role=role, type=entry_type, search=search, top=top)
+    _say_bank(bank_dir)
     if as_json:
         echo_json(entries)
     else:
@@ -223,6 +232,7 @@ def phrases(bank_dir, role, entry_type, search, top, as_json) -> None:
 def skeletons(bank_dir, kind, as_json) -> None:
     """查看各类文稿的结构骨架：章节顺序、常见标题、开头与结尾套语。"""
     found = api.skeletons(bank_dir, kind=kind)
+    _say_bank(bank_dir)
     if as_json:
         echo_json(found)
     else:
@@ -244,6 +254,7 @@ def init(kind: str, out_path: str, bank_dir: str | None, force: bool) -> None:
     模板列出该类文稿的各个部分和语库中的参考写法；不填写直接起草，各部分会显示为【待补充】。
     """
     written = api.init_fill(kind, out_path, bank_dir=bank_dir, force=force)
+    _say_bank(bank_dir)
     echo(f"已生成填写文件：{written}（填好后运行：drafter draft {shell_quote(str(written))} -o 总结.docx）")
 
 
@@ -261,6 +272,7 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
     未填写的部分标黄【待补充】并附参考写法，X、某某等占位符标黄；完成后显示部分数、字数和遗留占位符。
     """
     report = api.draft(fill, out_path, fmt=fmt, bank_dir=bank_dir)
+    _say_bank(bank_dir)
     for warning in report.warnings:
         echo(f"提示：{warning}", err=True)
     echo(str(report))
@@ -282,6 +294,7 @@ def check(file: str, corpus_dir: str | None, year: str | None, as_json: bool) ->
     有错误时退出码为 1，没有错误为 0，输入有误为 2。
     """
     report = api.check(file, corpus_dir=corpus_dir, year=year)
+    _say_bank(None)
     if as_json:
         echo_json(report.to_dict())
     else:

@@ -249,7 +249,7 @@ def test_skeleton_rendering(bank):
 def test_cli_phrases_json_has_the_agreed_keys(bank):
     result = CliRunner().invoke(main, ["phrases", "--bank", str(bank), "--type", "term", "--json"])
     assert result.exit_code == 0, result.output
-    entries = json.loads(result.output)
+    entries = json.loads(result.stdout)
     assert [e["text"] for e in entries] == ["三会一课", "一岗双责"]
     assert all(list(e) == ["text", "type", "roles", "count", "docs", "examples"] for e in entries)
     assert entries == api.phrases(bank, type="term")
@@ -264,7 +264,7 @@ def test_cli_phrases_table_and_filters(bank):
 def test_cli_skeletons_json(bank):
     result = CliRunner().invoke(main, ["skeletons", "--bank", str(bank), "--kind", "annual", "--json"])
     assert result.exit_code == 0, result.output
-    (skeleton,) = json.loads(result.output)
+    (skeleton,) = json.loads(result.stdout)
     assert {"kind", "docs", "sections", "openings", "closings"} <= set(skeleton)
     section = skeleton["sections"][0]
     assert {"role", "share", "headings", "l2", "items"} <= set(section)
@@ -295,7 +295,7 @@ def test_every_command_works_after_hand_edits(tmp_path):
     (bank / PHRASES_FILE).write_text(text, encoding="utf-8")
     runner = CliRunner()
     listed = runner.invoke(main, ["phrases", "--bank", str(bank), "--search", "自创", "--json"])
-    assert listed.exit_code == 0 and json.loads(listed.output)[0]["roles"] == ["plans"]
+    assert listed.exit_code == 0 and json.loads(listed.stdout)[0]["roles"] == ["plans"]
     assert runner.invoke(main, ["skeletons", "--bank", str(bank)]).exit_code == 0
     fill = tmp_path / "fill.yaml"
     made = runner.invoke(main, ["init", "--kind", "annual", "-o", str(fill), "--bank", str(bank)])

@@ -315,7 +315,7 @@ def test_cli_exit_1_with_errors_and_a_readable_list():
 def test_cli_json_has_exactly_the_agreed_keys():
     result = run(str(SEED_004), "--corpus", str(CORPUS), "--json")
     assert result.exit_code == 1
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert list(data) == ["findings"]
     for finding in data["findings"]:
         assert list(finding) == list(FINDING_KEYS)
@@ -327,14 +327,14 @@ def test_cli_json_names_the_copied_source(tmp_path):
     path = tmp_path / "copied.txt"
     path.write_text("\n".join(clean[:6] + COPIED[1:] + clean[6:]) + "\n", encoding="utf-8")
     result = run(str(path), "--corpus", str(CORPUS), "--json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert {f["source"] for f in data["findings"]} == {SEED_000}
     assert result.exit_code == 0  # a copied sentence or two is a warning
 
 
 def test_cli_year_option():
     result = run(str(CORPUS / "002_bef99398f62872d2.txt"), "--corpus", str(CORPUS), "--year", "2024", "--json")
-    stale = [f for f in json.loads(result.output)["findings"] if f["rule"] == "stale_term"]
+    stale = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "stale_term"]
     assert {f["severity"] for f in stale} == {"error"} and len(stale) >= 3  # 十九大, 不忘初心 … in 2024
 
 
@@ -360,12 +360,12 @@ def test_cli_bad_input_is_one_line_in_chinese(tmp_path):
 def test_cli_without_corpus_uses_corpus_folder_of_the_current_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run(str(CLEAN_DOCS[0]), "--json")
-    [info] = json.loads(result.output)["findings"]
+    [info] = json.loads(result.stdout)["findings"]
     assert info["rule"] == "originality" and info["severity"] == "info"
     assert result.exit_code == 0
     monkeypatch.chdir(ROOT)  # has corpus/
     result = run(str(CLEAN_DOCS[0]), "--json")
-    assert json.loads(result.output)["findings"] == []
+    assert json.loads(result.stdout)["findings"] == []
 
 
 @pytest.mark.parametrize("year", ["12", "1800", "明年", "abc"])

@@ -1,10 +1,20 @@
 """The mining cache: plain data in one SQLite file, reset on another schema or Python."""
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from drafter.cli import main
+from drafter.errors import DrafterError
 from drafter.mining import cache as cache_module
+from drafter.mining import mine_corpus
 from drafter.mining.cache import CACHE_FILE, MiningCache, pack, unpack
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def test_pack_round_trip_of_plain_data():
@@ -34,14 +44,72 @@ def test_another_schema_starts_afresh(tmp_path, monkeypatch):
     assert again.get_digest("h1") is None
 
 
-def test_a_cache_folder_that_cannot_be_used_falls_back(tmp_path, monkeypatch):
+def test_an_explicit_cache_folder_that_is_a_file_is_bad_input(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
+    with pytest.raises(DrafterError, match="缓存目录无法使用"):
+        MiningCache(blocked).open()
+    result = CliRunner().invoke(main, ["mine", str(CORPUS), "-o", str(tmp_path / "bank"), "--cache-dir", str(blocked)])
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "缓存目录无法使用" in result.output
+
+
+def test_the_default_cache_folder_that_cannot_be_used_is_said_and_replaced(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(blocked / "cache"))
     monkeypatch.setattr(cache_module.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
-    cache = MiningCache(blocked / "cache")
+    said = []
+    cache = MiningCache(warn=said.append).open()
     cache.put_digests([("h", {"v": 1}, None)])
     assert cache.get_digest("h") == {"v": 1}
     assert str(cache.folder).startswith(str(tmp_path / "tmp"))
+    assert len(said) == 1 and "无法使用" in said[0] and "临时缓存" in said[0]
+
+
+def test_the_home_folder_is_expanded_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    cache = MiningCache("~/x").open()
+    assert cache.folder == tmp_path / "home" / "x" and (tmp_path / "home" / "x" / CACHE_FILE).exists()
+    assert not (tmp_path / "~").exists()
+
+
+def test_a_damaged_cache_file_is_rebuilt_in_place(tmp_path):
+    (tmp_path / CACHE_FILE).write_bytes(b"this is not a database" * 100)
+    said = []
+    cache = MiningCache(tmp_path, warn=said.append).open()
+    cache.put_digests([("h", {"v": 1}, None)])
+    assert cache.get_digest("h") == {"v": 1} and cache.folder == tmp_path
+    assert len(said) == 1 and "已损坏，已重建" in said[0]
+
+
+def test_the_same_bytes_under_another_reader_are_not_mixed_up(tmp_path):
+    junk = "2025年工作总结\n一、主要工作\n全年开展主题党日12次。\n".encode()
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    (first / "x.docx").write_bytes(junk)  # not a Word file: refused by the .docx reader
+    (first / "y.txt").write_bytes("另一篇\n一、情况\n正文。\n".encode())
+    (second / "x.txt").write_bytes(junk)  # the same bytes, read as text
+    said: list[str] = []
+    report = mine_corpus(first, tmp_path / "bank1", cache_dir=tmp_path / "cache", jobs=1, warn=said.append)
+    assert report.documents == 1 and any("x.docx" in message for message in said)
+    said.clear()
+    report = mine_corpus(second, tmp_path / "bank2", cache_dir=tmp_path / "cache", jobs=1, warn=said.append)
+    assert said == [] and report.documents == 1 and report.parsed == 1
+
+
+def test_counts_are_honest_with_unreadable_files(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "000_928ffb1024447432.txt", corpus)
+    for name in ("坏1.docx", "坏2.docx"):
+        (corpus / name).write_bytes(b"PK\x03\x04 broken")
+    report = mine_corpus(corpus, tmp_path / "bank", cache_dir=tmp_path / "cache", jobs=1, warn=lambda m: None)
+    assert (report.documents, report.parsed, report.reused, len(report.skipped)) == (1, 1, 0, 2)
+    assert "复用缓存 0 篇" in str(report)
+    again = mine_corpus(corpus, tmp_path / "bank", cache_dir=tmp_path / "cache", jobs=1, warn=lambda m: None)
+    assert again.reused >= 0 and "-" not in str(again).split("复用缓存")[-1][:3]
 
 
 def test_cache_file_is_sqlite(tmp_path):

@@ -274,17 +274,41 @@ def test_files_are_written_atomically(tmp_path, monkeypatch):
 
 # -- defaults and commands -------------------------------------------------------------------
 
-def test_default_corpus_and_default_bank(tmp_path, monkeypatch):
-    import drafter.resources
+def _checksums(folder: Path) -> dict[str, str]:
+    import hashlib
 
-    _copy_seeds(tmp_path / "work" / "corpus")
-    shipped = tmp_path / "shipped"
-    shipped.mkdir()
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def test_default_corpus_and_the_users_bank_folder(tmp_path, monkeypatch):
+    """mine without -o writes the user's bank, never the installed package; every
+    command then uses the mined bank and says so on stderr."""
+    from drafter.resources import templates_dir
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("DRAFTER_DATA_DIR", str(data))
+    corpus = tmp_path / "work" / "corpus"
+    corpus.mkdir(parents=True)
+    for name in ("000_928ffb1024447432.txt", "001_56e93352d959f4eb.txt"):  # two annual summaries only
+        shutil.copy(CORPUS / name, corpus)
     monkeypatch.chdir(tmp_path / "work")
-    monkeypatch.setattr(drafter.resources, "templates_dir", lambda: shipped)
+    shipped_before = _checksums(templates_dir())
     report = api.mine(cache_dir=tmp_path / "cache", jobs=1)
-    assert report.out_dir == shipped and (shipped / PHRASES_FILE).exists()
+    assert _checksums(templates_dir()) == shipped_before
+    assert report.out_dir == data / "bank" and (data / "bank" / PHRASES_FILE).exists()
     assert report.corpus_dir == Path("corpus")
+
+    runner = CliRunner()
+    shown = runner.invoke(main, ["skeletons", "--json"])
+    assert [s["kind"] for s in json.loads(shown.stdout)] == ["annual"]
+    assert f"语库：{data / 'bank'}（用户语库" in shown.stderr
+    refused = runner.invoke(main, ["init", "--kind", "half_year", "-o", str(tmp_path / "h.yaml")])
+    assert refused.exit_code == 2 and "语库中没有该类型的骨架" in refused.output
+    drafted = runner.invoke(main, ["draft", str(ROOT / "samples" / "annual.yaml"), "-o", str(tmp_path / "a.docx")])
+    assert drafted.exit_code == 0 and "用户语库" in drafted.stderr
+    shipped = runner.invoke(main, ["skeletons", "--json", "--bank", str(templates_dir())])
+    assert len(json.loads(shipped.stdout)) == 3
 
 
 def test_cli_mine_quiet_and_summary(tmp_path):

@@ -115,7 +115,7 @@ def test_seed_004_items_inside_level3(parsed):
 def test_cli_json_has_exactly_the_contract_keys(tmp_path):
     result = CliRunner().invoke(main, ["parse", "--json", str(CORPUS / "000_928ffb1024447432.txt")])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert tuple(data) == DOCUMENT_KEYS
     node = data["sections"][0]
     assert tuple(node) == SECTION_KEYS
@@ -127,7 +127,7 @@ def test_cli_json_several_files_gives_a_list():
     files = [str(CORPUS / name) for name in sorted(SEEDS)]
     result = CliRunner().invoke(main, ["parse", "--json", *files])
     assert result.exit_code == 0
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert [d["kind"] for d in data] == [SEEDS[n]["kind"] for n in sorted(SEEDS)]
 
 

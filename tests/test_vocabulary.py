@@ -68,19 +68,19 @@ def test_every_command_shows_the_vocabulary_names(marked_names, tmp_path, monkey
 @pytest.mark.parametrize("written", ["problems", "存在问题", "存在的问题", "PROBLEMS"])
 def test_phrases_take_a_role_as_id_name_or_alias(written):
     result = invoke("phrases", "--role", written, "--json", "--top", "5")
-    entries = json.loads(result.output)
+    entries = json.loads(result.stdout)
     assert entries and all("problems" in e["roles"] for e in entries)
 
 
 @pytest.mark.parametrize("written", ["term", "提法", "固定提法"])
 def test_phrases_take_a_type_as_id_name_or_alias(written):
-    entries = json.loads(invoke("phrases", "--type", written, "--json", "--top", "5").output)
+    entries = json.loads(invoke("phrases", "--type", written, "--json", "--top", "5").stdout)
     assert entries and {e["type"] for e in entries} == {"term"}
 
 
 @pytest.mark.parametrize("written", ["annual", "年度总结", "年终总结", "党建工作总结"])
 def test_skeletons_and_init_take_a_kind_as_id_name_or_alias(written, tmp_path):
-    found = json.loads(invoke("skeletons", "--kind", written, "--json").output)
+    found = json.loads(invoke("skeletons", "--kind", written, "--json").stdout)
     assert [s["kind"] for s in found] == ["annual"]
     invoke("init", "--kind", written, "-o", tmp_path / "fill.yaml")
     assert "kind: annual" in (tmp_path / "fill.yaml").read_text(encoding="utf-8")
@@ -106,8 +106,8 @@ def test_bank_files_take_kind_role_and_type_by_chinese_names(tmp_path):
     bank = write_bank(tmp_path / "bank", "version: 1\nskeletons:\n- kind: 年度总结\n  sections:\n"
                       "  - {role: 主要工作, share: 1.0}\n  - {role: 下步打算, share: 0.5}\n",
                       "version: 1\nphrases:\n- {text: 三会一课, type: 提法, roles: [存在问题]}\n")
-    assert json.loads(invoke("skeletons", "--bank", bank, "--json").output)[0]["kind"] == "annual"
-    entry = json.loads(invoke("phrases", "--bank", bank, "--json").output)[0]
+    assert json.loads(invoke("skeletons", "--bank", bank, "--json").stdout)[0]["kind"] == "annual"
+    entry = json.loads(invoke("phrases", "--bank", bank, "--json").stdout)[0]
     assert entry["type"] == "term" and entry["roles"] == ["problems"]
 
 

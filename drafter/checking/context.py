@@ -44,6 +44,6 @@ class CheckContext:
         return self._cache["skeletons"]
 
     def _has(self, name: str) -> bool:
-        from drafter.resources import templates_dir
+        from drafter.bank import bank_path
 
-        return ((self.bank_dir or templates_dir()) / name).is_file()
+        return (bank_path(self.bank_dir) / name).is_file()

@@ -56,9 +56,12 @@ class TermBook:
 
 
 def default_terms_path() -> Path:
+    """terms.yaml of the bank in use when it has one (an office's own), else the shipped one."""
+    from drafter.bank import bank_path
     from drafter.resources import templates_dir
 
-    return templates_dir() / TERMS_FILE
+    own = bank_path(None) / TERMS_FILE
+    return own if own.is_file() else templates_dir() / TERMS_FILE
 
 
 def load_term_book(path: str | os.PathLike | None = None) -> TermBook:

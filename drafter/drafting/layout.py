@@ -79,12 +79,14 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 
 def template_folders(bank_dir: str | Path | None) -> tuple[str, ...]:
+    from drafter.bank import bank_path
     from drafter.resources import templates_dir
 
     shipped = str(templates_dir())
-    if bank_dir is None or str(Path(bank_dir).resolve()) == str(Path(shipped).resolve()):
+    bank = bank_path(bank_dir)
+    if str(bank.resolve()) == str(Path(shipped).resolve()):
         return (shipped,)
-    return (str(bank_dir), shipped)
+    return (str(bank), shipped)
 
 
 def render_layout(kind: str, context: dict, bank_dir: str | Path | None = None) -> str:

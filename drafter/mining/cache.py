@@ -23,7 +23,9 @@ import sys
 import tempfile
 import zlib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
+
+from drafter.errors import DrafterError
 
 from drafter.user_dirs import cache_dir
 
@@ -49,16 +51,27 @@ def unpack(blob: bytes) -> Any:
 
 
 class MiningCache:
-    """One SQLite file; safe to open from several processes (each opens its own)."""
+    """One SQLite file; safe to open from several processes (each opens its own).
 
-    def __init__(self, folder: str | os.PathLike | None = None) -> None:
-        self.folder = Path(folder) if folder is not None else cache_dir()
+    A folder given explicitly (--cache-dir) that cannot be used is bad input; the
+    default folder that cannot be used is said in one warning and replaced by a
+    private temporary one. A damaged cache file is rebuilt in place."""
+
+    def __init__(self, folder: str | os.PathLike | None = None, *,
+                 warn: Callable[[str], None] | None = None) -> None:
+        self.explicit = folder is not None
+        self.folder = Path(folder).expanduser() if folder is not None else cache_dir()
         self.path = self.folder / CACHE_FILE
-        self.folder = self.folder.expanduser()
+        self.warn = warn or (lambda _message: None)
         self._connection: sqlite3.Connection | None = None
         self._pid = -1
 
     # -- connection ---------------------------------------------------------
+
+    def open(self) -> MiningCache:
+        """Open now (in the parent), so that problems are told once, before the work."""
+        self._db()
+        return self
 
     def _db(self) -> sqlite3.Connection:
         if self._connection is None or self._pid != os.getpid():
@@ -67,9 +80,42 @@ class MiningCache:
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
+        problem = self._folder_problem()
+        if problem:
+            if self.explicit:
+                raise DrafterError(f"缓存目录无法使用（{problem}）", path=str(self.folder))
+            fallback = Path(tempfile.gettempdir()) / f"drafter-cache-{_user_tag()}"
+            self.warn(f"警告：缓存目录“{self.folder}”无法使用（{problem}），本次改用临时缓存“{fallback}”。")
+            self.folder, self.path, self.explicit = fallback, fallback / CACHE_FILE, True
+            return self._open()
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError:
+            self.warn(f"警告：缓存文件“{self.path}”已损坏，已重建（本次按未缓存提炼）。")
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    Path(str(self.path) + suffix).unlink()
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    raise DrafterError(f"缓存文件已损坏且无法删除（{exc.strerror or exc}）",
+                                       path=str(self.path)) from None
+            return self._connect()
+
+    def _folder_problem(self) -> str:
+        if self.folder.exists() and not self.folder.is_dir():
+            return "这是一个文件，不是目录"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=60)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+        if not os.access(self.folder, os.W_OK):
+            return "没有写入权限"
+        return ""
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=60)
+        try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -83,15 +129,11 @@ class MiningCache:
                 connection.executescript(_SCHEMA)
                 connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (tag,))
                 connection.commit()
-            return connection
-        except (OSError, sqlite3.Error):
-            # the cache is an optimisation: fall back to a private temporary one
-            fallback = Path(tempfile.gettempdir()) / f"drafter-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-            if self.folder == fallback:
-                raise
-            self.folder = fallback
-            self.path = fallback / CACHE_FILE
-            return self._open()
+            connection.execute("SELECT count(*) FROM digests").fetchone()
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise
+        return connection
 
     def close(self) -> None:
         if self._connection is not None and self._pid == os.getpid():
@@ -151,6 +193,10 @@ class MiningCache:
     def get_words(self, corpus: str) -> dict | None:
         row = self._db().execute("SELECT data FROM words WHERE corpus=?", (corpus,)).fetchone()
         return unpack(row[0]) if row else None
+
+
+def _user_tag() -> str:
+    return str(os.getuid()) if hasattr(os, "getuid") else (os.environ.get("USERNAME") or "user")
 
 
 def _python_tag() -> str:

@@ -15,6 +15,7 @@ class MineReport:
     tokenizer: str = ""
     documents: int = 0          # documents mined
     parsed: int = 0             # of which parsed in this run (the others came from the cache)
+    parsed_names: set[str] = field(default_factory=set, repr=False)  # files parsed in this run
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     kinds: dict[str, int] = field(default_factory=dict)
     entries: dict[str, int] = field(default_factory=dict)         # phrase type → entries written

@@ -141,7 +141,7 @@ def mine_corpus(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.P
                 engine: str | None = None, warn: Callable[[str], None] | None = None) -> MineReport:
     """Mine skeletons.yaml and phrases.yaml from every .txt/.docx under corpus_dir into out_dir.
 
-    corpus_dir defaults to ./corpus, out_dir to the shipped bank (templates/).
+    corpus_dir defaults to ./corpus, out_dir to the user's bank folder (drafter.user_dirs.user_bank_dir).
     Raises DrafterError when the corpus is missing or holds no readable file;
     single unreadable files are skipped with a warning (printed on stderr
     unless `warn` is given).
@@ -172,10 +172,11 @@ class _MiningRun:
         with self.timed("hash"):
             self.files, self.unreadable = hash_files(self.corpus, paths)
             self.engine = chosen_engine(engine)
-            self.cache = MiningCache(cache_dir)
+            self.cache = MiningCache(cache_dir, warn=warn).open()
             parse_id = code_id(_PARSE_SOURCES)
             self.mine_id = code_id(["mining"])
-            self.keys = [f"{f.digest}:{parse_id}" for f in self.files]
+            # the same bytes as x.docx and as x.txt go to different readers: different results
+            self.keys = [f"{f.digest}:{f.path.suffix.lower()}:{parse_id}" for f in self.files]
             self.corpus_key = str(self.corpus.resolve())
             self.fingerprint = content_hash("\n".join(
                 [MINER_VERSION, self.mine_id, self.engine, *(f"{f.name}\t{k}" for f, k in zip(self.files, self.keys))]
@@ -219,6 +220,7 @@ class _MiningRun:
                     self.warn(f"警告：{name}：{reason}，已跳过。")
                 report.skipped = self.unreadable + failed
                 failed_names = {name for name, _reason in failed}
+                report.parsed -= sum(1 for name in failed_names if name in report.parsed_names)
                 good = [(f, k) for f, k in zip(self.files, self.keys) if f.name not in failed_names]
                 if not good:
                     raise DrafterError("范文库中没有可读取的文件", path=str(self.corpus))
@@ -257,9 +259,9 @@ class _MiningRun:
 def _output_folder(out_dir: str | os.PathLike | None) -> Path:
     """The folder the banks are written to, created if needed."""
     if out_dir is None:
-        from drafter.resources import templates_dir
+        from drafter.user_dirs import user_bank_dir
 
-        out = templates_dir()
+        out = user_bank_dir()  # never the installed package: it is shared, read-only or lost on upgrade
     else:
         out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -320,6 +322,7 @@ def _digest_and_count(files: list[CorpusFile], keys: list[str], cache: MiningCac
     for key, times in remove.items():
         items.extend([ParseItem("", "", key, False, -1)] * times)
     report.parsed = sum(1 for item in items if item.parse)
+    report.parsed_names = {item.name for item in items if item.parse}
 
     bar.start("解析范文", len(items))
     tasks = [(str(cache.folder), chunk) for chunk in mapper.chunks(items)]
