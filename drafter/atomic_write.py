@@ -9,7 +9,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, os_reason
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
@@ -21,7 +21,7 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise DrafterError(f"无法写入输出文件（{exc.strerror}）", path=str(target)) from None
+        raise DrafterError(f"无法写入输出文件（{os_reason(exc)}）", path=str(target)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -33,7 +33,7 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
         os.replace(temp_name, target)
     except OSError as exc:
         _discard(temp_name)
-        raise DrafterError(f"无法写入输出文件（{exc.strerror}）", path=str(target)) from None
+        raise DrafterError(f"无法写入输出文件（{os_reason(exc)}）", path=str(target)) from None
     except BaseException:
         _discard(temp_name)
         raise

@@ -116,6 +116,15 @@ class _Checker:
             raise self.fail(problem, data, key, f"{where}.{key}")
         return value.strip()
 
+    def top_keys(self, data: dict, entries: str) -> None:
+        """A bank file holds `version` and its list of entries, nothing else: a file of
+        another shape must not read as an empty bank."""
+        for key in data:
+            if key not in ("version", entries):
+                raise self.fail(f"未知的键“{key}”：语库文件只能有 version 和 {entries}", data, key, str(key))
+        if entries not in data:
+            raise self.fail(f"缺少 {entries}（条目列表）", data, None, entries)
+
     def version(self, data: dict) -> None:
         version = data.get("version", BANK_VERSION)
         if version != BANK_VERSION:
@@ -143,6 +152,7 @@ def _validate_skeletons(raw: Any, path: Path) -> list[dict]:
         return []
     top = check.mapping(raw, raw, None, "skeletons.yaml")
     check.version(top)
+    check.top_keys(top, "skeletons")
     found = check.sequence(top.get("skeletons"), top, "skeletons", "skeletons")
     result = []
     for index, item in enumerate(found):
@@ -202,6 +212,7 @@ def _validate_phrases(raw: Any, path: Path) -> list[dict]:
         return []
     top = check.mapping(raw, raw, None, "phrases.yaml")
     check.version(top)
+    check.top_keys(top, "phrases")
     found = check.sequence(top.get("phrases"), top, "phrases", "phrases")
     result = []
     for index, item in enumerate(found):

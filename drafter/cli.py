@@ -17,6 +17,8 @@ from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, DrafterError
 from drafter.vocabulary import KINDS, ROLES, TYPES
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# Paths are checked by the library, with Chinese messages (click's are English).
+PATH = click.Path(readable=False)
 
 
 def _fail(error: DrafterError) -> None:
@@ -27,7 +29,7 @@ def _fail(error: DrafterError) -> None:
 # -- options shared by several commands ------------------------------------------
 
 def bank_option(function):
-    return click.option("--bank", "bank_dir", type=click.Path(),
+    return click.option("--bank", "bank_dir", type=PATH,
                         help="语库目录（默认：随程序发布的语库）。")(function)
 
 
@@ -66,6 +68,27 @@ class _ChineseUsageError(click.UsageError):
 
 _NO_SUCH_COMMAND = re.compile(r"No such command '(.+?)'\.\s*(?:Did you mean '(.+?)'\?)?")
 
+# click's own messages about a bad value, in Chinese.
+_VALUE_MESSAGES = (
+    (re.compile(r"^(.+?) is not in the range x>=(-?\d+)\.?$"), "“{0}”应是不小于 {1} 的整数"),
+    (re.compile(r"^(.+?) is not in the range x<=(-?\d+)\.?$"), "“{0}”应是不大于 {1} 的整数"),
+    (re.compile(r"^(.+?) is not in the range (-?\d+)<=x<=(-?\d+)\.?$"), "“{0}”应是 {1} 到 {2} 之间的整数"),
+    (re.compile(r"^'?(.*?)'? is not a valid integer(?: range)?\.?$"), "“{0}”不是整数"),
+    (re.compile(r"^'?(.*?)'? is not one of (.+?)\.?$"), "“{0}”不是可选的值，可选：{1}"),
+    (re.compile(r"^(?:File|Directory|Path) '(.*)' does not exist\.?$"), "“{0}”不存在"),
+    (re.compile(r"^(?:File|Directory|Path) '(.*)' is not readable\.?$"), "“{0}”无法读取（没有权限）"),
+    (re.compile(r"^(?:File|Directory|Path) '(.*)' is not writable\.?$"), "“{0}”无法写入（没有权限）"),
+    (re.compile(r"^(?:File|Directory|Path) '(.*)' is a directory\.?$"), "“{0}”是一个目录"),
+)
+
+
+def _value_message(message: str) -> str:
+    for pattern, chinese in _VALUE_MESSAGES:
+        found = pattern.match(message.strip())
+        if found:
+            return chinese.format(*(group.replace("'", "") for group in found.groups()))
+    return message
+
 
 def _in_chinese(error: click.UsageError) -> _ChineseUsageError:
     ctx = error.ctx
@@ -80,7 +103,7 @@ def _in_chinese(error: click.UsageError) -> _ChineseUsageError:
         if error.possibilities:
             message += f"，是否应为“{'”或“'.join(sorted(error.possibilities))}”？"
     elif isinstance(error, click.exceptions.BadParameter):
-        message = f"{hint or '参数'} 的值无效：{error.message}"
+        message = f"{hint or '参数'} 的值无效：{_value_message(error.message)}"
     elif found := _NO_SUCH_COMMAND.match(error.format_message()):
         message = f"没有命令“{found.group(1)}”" + (f"，是否应为“{found.group(2)}”？" if found.group(2) else "")
     else:
@@ -151,7 +174,7 @@ def main() -> None:
 # -- parse -------------------------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=PATH)
 @json_option
 def parse(files: tuple[str, ...], as_json: bool) -> None:
     """解析 .txt / .docx 文稿，输出带角色标注的提纲。
@@ -182,11 +205,11 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
 # -- mine / phrases / skeletons ------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.argument("corpus_dir", required=False, type=click.Path())
-@click.option("-o", "--out", "out_dir", type=click.Path(),
+@click.argument("corpus_dir", required=False, type=PATH)
+@click.option("-o", "--out", "out_dir", type=PATH,
               help="输出目录（默认：用户语库目录，此后各命令默认使用它；随程序发布的语库不会被改动）。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="并行进程数（默认：CPU 核数）。")
-@click.option("--cache-dir", type=click.Path(),
+@click.option("--cache-dir", type=PATH,
               help="缓存目录（默认：环境变量 DRAFTER_CACHE_DIR，或用户缓存目录下的 drafter）。")
 @click.option("--tokenizer", type=click.Choice(["auto", "rjieba", "jieba"]),
               help="分词引擎（默认 auto：已安装 rjieba 时用 rjieba，否则用 jieba）。")
@@ -245,7 +268,7 @@ def skeletons(bank_dir, kind, as_json) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.option("--kind", required=True, help=f"文稿类型（可写英文或中文）：{_choices(KINDS)}。")
-@click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
+@click.option("-o", "--out", "out_path", required=True, type=PATH, help="要生成的填写文件（.yaml）。")
 @bank_option
 @force_option
 def init(kind: str, out_path: str, bank_dir: str | None, force: bool) -> None:
@@ -259,8 +282,8 @@ def init(kind: str, out_path: str, bank_dir: str | None, force: bool) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("fill", type=click.Path())
-@click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="输出文件（.docx / .md / .txt）。")
+@click.argument("fill", type=PATH)
+@click.option("-o", "--out", "out_path", required=True, type=PATH, help="输出文件（.docx / .md / .txt）。")
 @click.option("--format", "fmt", metavar="[docx|md|txt]",  # checked by the library: one Chinese line
               help="输出格式：docx / md / txt（默认按扩展名判断）。")
 @bank_option
@@ -281,8 +304,8 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
 # -- check / extract -----------------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=click.Path())
-@click.option("--corpus", "corpus_dir", type=click.Path(),
+@click.argument("file", type=PATH)
+@click.option("--corpus", "corpus_dir", type=PATH,
               help="用于比对照抄的范文库目录（默认：当前目录下的 corpus/，没有则不比对）。")
 @year_option("文稿所属年度，如 2025（默认取标题或日期中的年份）。")
 @json_option
@@ -303,8 +326,8 @@ def check(file: str, corpus_dir: str | None, year: str | None, as_json: bool) ->
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=click.Path())
-@click.option("-o", "--out", "out_path", required=True, type=click.Path(), help="要生成的填写文件（.yaml）。")
+@click.argument("file", type=PATH)
+@click.option("-o", "--out", "out_path", required=True, type=PATH, help="要生成的填写文件（.yaml）。")
 @year_option("新的年度，如 2025：年份前移，上年数据变为待填占位符。")
 @force_option
 def extract(file: str, out_path: str, year: str | None, force: bool) -> None:

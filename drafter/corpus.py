@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, os_reason
 
 SUFFIXES = (".txt", ".docx")
 _PACKAGE = Path(__file__).resolve().parent
@@ -68,7 +68,7 @@ def hash_files(folder: str | os.PathLike, paths: list[Path]) -> tuple[list[Corpu
         try:
             data = path.read_bytes()
         except OSError as exc:
-            failed.append((name, f"无法读取（{exc.strerror or exc}）"))
+            failed.append((name, f"无法读取（{os_reason(exc)}）"))
             continue
         files.append(CorpusFile(path, name, content_hash(data)))
     return files, failed

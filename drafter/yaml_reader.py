@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from drafter.characters import XML_INVALID
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, os_reason
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
@@ -125,7 +125,7 @@ def read_source(path: str | os.PathLike, what: str) -> YamlSource:
     except PermissionError:
         raise DrafterError(f"没有权限读取{what}", path=shown) from None
     except OSError as exc:
-        raise DrafterError(f"无法读取{what}（{exc.strerror or exc}）", path=shown) from None
+        raise DrafterError(f"无法读取{what}（{os_reason(exc)}）", path=shown) from None
     return source_from_bytes(raw, shown, what)
 
 

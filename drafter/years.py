@@ -61,11 +61,13 @@ def _number(text: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
-def parse_date(text: str | None) -> _dt.date | None:
+def parse_date(text: str | None, *, whole: bool = False) -> _dt.date | None:
     """The calendar date in a date line (2024年12月26日, 二〇二四年十二月二十六日,
-    2024-12-26, 2024.12.26), or None if there is no whole valid date."""
-    match = _CHINESE_DATE.search(text or "") or _NUMERIC_DATE.search(text or "")
-    if not match:
+    2024-12-26, 2024.12.26), or None if there is no whole valid date.
+    whole: the text must be the date and nothing else (spaces aside)."""
+    text = (text or "").strip() if whole else (text or "")
+    match = _CHINESE_DATE.search(text) or _NUMERIC_DATE.search(text)
+    if not match or (whole and match.span() != (0, len(text))):
         return None
     try:
         return _dt.date(*(_number(g) for g in match.groups()))

@@ -18,7 +18,7 @@ from drafter.drafting.fill_keys import ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TOP_
 from drafter.errors import DrafterError
 from drafter.yaml_reader import NULL_TAG, compose, has_content, read_source
 from drafter.vocabulary import KINDS, ROLES
-from drafter.years import parse_year
+from drafter.years import EARLY_MONTHS, YEARLY_KINDS, parse_date, parse_year
 
 FILL_FILE = "填写文件"
 MAX_LEVEL = 4  # 一、 （一） 1. （1）
@@ -208,6 +208,8 @@ class _FillLoader:
         for item in nodes:
             value = self.scalar(item, written, "要点列表（每项一行文字）")
             if value is None:
+                if isinstance(node, yaml.SequenceNode):
+                    self.warn(item, f"{written}中有一项是空的（只写了“-”），已略过")
                 continue
             line = item.start_mark.line + 1
             value, warnings = text_rules.apply_rules(value, [text_rules.strip_xml_invalid,
@@ -255,6 +257,7 @@ class _FillLoader:
                 setattr(fill, key, self.paragraph_texts(values[key][2], values[key][0]))
         if "date" in values:
             fill.date = self.date(*values["date"][::2])
+            self.check_date_year(fill, values["date"][2])
         if "sections" in values:
             fill.sections, fill.sections_form = self.sections(*values["sections"][::2])
         fill.warnings = self.warnings
@@ -288,8 +291,21 @@ class _FillLoader:
                     return _dt.date(*(int(g) for g in match.groups()))
                 except ValueError:
                     raise self.fail(f"“{written}”不是有效的日期：“{value}”", node, key=written) from None
+        written_in_words = parse_date(value, whole=True)  # 二〇二五年十二月二十日
+        if written_in_words is not None:
+            return written_in_words
         raise self.fail(f"“{written}”应写成 YYYY-MM-DD，例如 2025-12-20，这里写的是“{value}”",
                         node, key=written)
+
+    def check_date_year(self, fill: Fill, node: yaml.Node) -> None:
+        """A date in another year than the document's is most often last year's date
+        left standing; an annual summary or debrief may be dated early the next year."""
+        date = fill.date
+        if date is None or date.year == fill.year:
+            return
+        early_next = date.year == fill.year + 1 and date.month <= EARLY_MONTHS and fill.kind in YEARLY_KINDS
+        if not early_next:
+            self.warn(node, f"成文日期 {date.year}年{date.month}月{date.day}日 与年度 {fill.year} 不一致，请核对")
 
     # -- sections ----------------------------------------------------------------
 
@@ -335,6 +351,8 @@ class _FillLoader:
         entries: list[Text | FillEntry] = []
         for item in nodes:
             if self.is_null(item):
+                if isinstance(node, yaml.SequenceNode):
+                    self.warn(item, f"{written}中有一项是空的（只写了“-”），已略过")
                 continue
             if isinstance(item, yaml.MappingNode):
                 entries.append(self.entry(item, level=level + 1, keys=ENTRY_KEYS))

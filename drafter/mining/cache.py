@@ -25,7 +25,7 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, os_reason
 
 from drafter.user_dirs import cache_dir
 
@@ -98,7 +98,7 @@ class MiningCache:
                 except FileNotFoundError:
                     pass
                 except OSError as exc:
-                    raise DrafterError(f"缓存文件已损坏且无法删除（{exc.strerror or exc}）",
+                    raise DrafterError(f"缓存文件已损坏且无法删除（{os_reason(exc)}）",
                                        path=str(self.path)) from None
             return self._connect()
 
@@ -108,7 +108,7 @@ class MiningCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return exc.strerror or str(exc)
+            return os_reason(exc)
         if not os.access(self.folder, os.W_OK):
             return "没有写入权限"
         return ""

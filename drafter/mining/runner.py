@@ -25,7 +25,7 @@ from typing import Callable, NamedTuple
 from drafter.atomic_write import refuse_read_only, write_text_atomic
 from drafter.corpus import CorpusFile, code_id, content_hash, corpus_files, hash_files
 from drafter.bank import (PHRASES_FILE, SKELETONS_FILE, dump_phrases, dump_skeletons)
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, os_reason
 from drafter.mining.cache import MiningCache
 from drafter.mining.headings import select_headings
 from drafter.mining.patterns import SLOT, select_patterns
@@ -271,7 +271,7 @@ def _output_folder(out_dir: str | os.PathLike | None) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DrafterError(f"无法创建输出目录（{exc.strerror}）", path=str(out)) from None
+        raise DrafterError(f"无法创建输出目录（{os_reason(exc)}）", path=str(out)) from None
     return out
 
 

@@ -53,11 +53,24 @@ def chosen_engine(engine: str | None = None) -> str:
             if wanted == "rjieba":
                 from drafter.errors import DrafterError
 
-                raise DrafterError("未安装 rjieba（可用 pip install 'drafter[fast]' 安装）",
+                raise DrafterError("未安装 rjieba（本平台没有它的预编译包；可去掉 --tokenizer rjieba 改用 jieba）",
                                    key=ENGINE_VARIABLE) from None
             return "jieba"
         return "rjieba"
     return "jieba"
+
+
+def _jieba_cache_folder() -> str | None:
+    """jieba keeps its compiled dictionary in a cache file; drafter's own cache folder
+    holds it, per user. None (no cache file) when that folder cannot be made."""
+    from drafter.user_dirs import cache_dir
+
+    folder = cache_dir() / "jieba"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return str(folder)
 
 
 def load_tokenizer(user_words: Iterable[str], engine: str | None = None) -> Tokenizer:
@@ -78,8 +91,9 @@ def load_tokenizer(user_words: Iterable[str], engine: str | None = None) -> Toke
     else:
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel(logging.ERROR + 10)  # its cache failures are logged with a traceback
         cutter = jieba.Tokenizer()
+        cutter.tmp_dir = _jieba_cache_folder()  # never a shared file in /tmp that another user owns
         cutter.initialize()
         for word in words:
             cutter.add_word(word)

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, os_reason
 from drafter.model import Line
 from drafter.reading.decoding import decode_text
 from drafter.reading.text_lines import lines_from_text, strip_edges
@@ -54,7 +54,7 @@ def _read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise DrafterError("没有权限读取该文件", path=str(path)) from None
     except OSError as error:
-        raise DrafterError(f"无法读取该文件（{error.strerror or error}）", path=str(path)) from None
+        raise DrafterError(f"无法读取该文件（{os_reason(error)}）", path=str(path)) from None
 
 
 @dataclass
