@@ -7,7 +7,7 @@ import pytest
 from drafter.checking.context import CheckContext
 from drafter.checking.rules.stale_term import check_stale_terms
 from drafter.checking.subject import load_subject
-from drafter.checking.term_book import load_term_book
+from drafter.lexicon import load_lexicon
 from drafter.errors import DrafterError
 
 BODY = "一、主要工作\n{sentence}\n二、存在问题\n学习还不够深入。\n三、下步打算\n继续加强学习。\n"
@@ -205,33 +205,38 @@ def test_no_year_is_an_info_not_a_guess(tmp_path):
 
 # -- the data file -------------------------------------------------------------------------------
 
-def test_the_shipped_term_book_covers_the_issue_list():
-    book = load_term_book()
-    names = {t.term for t in book.stale_terms}
+def test_the_shipped_lexicon_covers_the_issue_list():
+    book = load_lexicon()
+    names = {t.term for t in book.dated}
     for wanted in ("党的十八大精神", "党的十九大精神", "党的二十大精神", "“不忘初心、牢记使命”主题教育", "党史学习教育",
                    "学习贯彻习近平新时代中国特色社会主义思想主题教育", "党纪学习教育",
                    "深入贯彻中央八项规定精神学习教育", "“两学一做”学习教育", "推进“两学一做”学习教育常态化制度化",
-                   "“十三五”规划", "“十四五”规划", "“十五五”规划", "新冠疫情防控"):
+                   "“十三五”规划", "“十四五”规划", "“十五五”规划", "新冠疫情防控", "精准扶贫"):
         assert wanted in names
-    for term in book.stale_terms:
-        assert term.replaced_by and term.note and term.source
-    nineteenth = next(t for t in book.stale_terms if t.term == "党的十九大精神")
+    for term in book.dated:
+        assert term.source and (term.until is None or (term.replaced_by and term.note))
+    nineteenth = next(t for t in book.dated if t.term == "党的十九大精神")
     assert (nineteenth.until.year, nineteenth.until.month) == (2022, 10)
 
 
-def test_a_broken_term_book_names_file_line_and_key(tmp_path):
-    from drafter.checking.term_book import load_term_book as load
-
+def test_a_broken_lexicon_names_file_line_and_key(tmp_path):
     path = tmp_path / "terms.yaml"
-    path.write_text("version: 1\nstale_terms:\n- term: 某提法\n  patterns: ['(']\n  current: {from: 2020}\n"
-                    "  replaced_by: 新提法\n  note: 说明\n  source: 出处\n", encoding="utf-8")
+    path.write_text("version: 2\nterms:\n- term: 某提法\n  patterns: ['(']\n  current: {from: 2020}\n"
+                    "  source: 出处\n", encoding="utf-8")
     with pytest.raises(DrafterError) as caught:
-        load(path)
+        load_lexicon(path)
     assert caught.value.line == 4 and "patterns" in caught.value.key and "正则" in caught.value.message
-    path.write_text("version: 1\nstale_terms:\n- term: 某提法\n  current: {from: 2020-13}\n", encoding="utf-8")
+    path.write_text("version: 2\nterms:\n- term: 某提法\n  source: 出处\n  current: {from: 2020-13}\n", encoding="utf-8")
     with pytest.raises(DrafterError) as caught:
-        load(path)
-    assert caught.value.line == 4 and "current.from" in caught.value.key
+        load_lexicon(path)
+    assert caught.value.line == 5 and "current.from" in caught.value.key
+    path.write_text("version: 2\nterms:\n- term: 某提法\n  source: 出处\n  current: {from: 2020, until: 2022}\n",
+                    encoding="utf-8")
+    with pytest.raises(DrafterError, match="replaced_by"):
+        load_lexicon(path)
+    path.write_text("version: 2\nterms:\n- term: 某提法\n  source: 出处\n  topics: [作风]\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match="未知的主题“作风”"):
+        load_lexicon(path)
 
 
 # -- central committee plenums ----------------------------------------------------------------

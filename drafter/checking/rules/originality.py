@@ -128,10 +128,10 @@ def fold_subject(ctx: CheckContext) -> CheckedText:
 def set_phrase_mask(ctx: CheckContext, folded: str) -> bytearray:
     """1 for each character of `folded` inside a set phrase (bank term or pattern,
     standard phrase): those characters do not count towards a copied run."""
-    from drafter.checking.term_book import load_term_book
+    from drafter.lexicon import load_lexicon
 
     masked = bytearray(len(folded))
-    literals = list(load_term_book().standard_phrases)
+    literals = list(load_lexicon().standard_phrases)
     patterns = []
     for entry in ctx.phrases():
         text = str(entry.get("text", ""))

@@ -1,4 +1,4 @@
-"""stale_term: wording that does not fit the document's year (templates/terms.yaml).
+"""stale_term: wording that does not fit the document's year (the lexicon, templates/terms.yaml).
 
 A wording is stale when the document's year is past the month it was
 replaced, and premature when the year is before it could be written at all.
@@ -13,7 +13,7 @@ import re
 from drafter.characters import CLAUSE_ENDS, SENTENCE_ENDS
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import INFO, WARNING, Finding, excerpt
-from drafter.checking.term_book import StaleTerm, YearMonth, load_term_book
+from drafter.lexicon import LexiconEntry, YearMonth, load_lexicon
 
 RULE = "stale_term"
 
@@ -52,7 +52,7 @@ def stale_wordings(text: str, year: int, month: int | None = None, origin: str =
     findings = []
     seen: set[str] = set()
     reported: list[tuple[int, int]] = []
-    for term in load_term_book().stale_terms:
+    for term in load_lexicon().dated:
         for pattern in term.patterns:
             for found in pattern.finditer(text):
                 if term.term in seen or any(a < found.end() and found.start() < b for a, b in reported):
@@ -65,14 +65,14 @@ def stale_wordings(text: str, year: int, month: int | None = None, origin: str =
     return findings
 
 
-def judge(term: StaleTerm, text: str, start: int, end: int, year: int, month: int | None = None,
+def judge(term: LexiconEntry, text: str, start: int, end: int, year: int, month: int | None = None,
           origin: str = "") -> Finding | None:
     """A finding if the wording at text[start:end] does not fit `year` (and `month`, if known)."""
     written = text[start:end]
     shown = excerpt(text, start, end)
     where = f"（文稿年份 {year} 年，取自{ORIGINS[origin]}）" if origin in ORIGINS else f"（文稿年份 {year} 年）"
     latest = YearMonth(year, month or 12)
-    if latest < term.since:
+    if term.since is not None and latest < term.since:
         if month and year == term.since.year:  # the year fits; the date line's month does not
             where = f"（成文日期为 {year}年{month}月）"
         return Finding(RULE, term.severity,
@@ -95,7 +95,7 @@ def judge(term: StaleTerm, text: str, start: int, end: int, year: int, month: in
                    text=shown)
 
 
-def _stale_severity(term: StaleTerm, year: int, month: int | None) -> str | None:
+def _stale_severity(term: LexiconEntry, year: int, month: int | None) -> str | None:
     """The severity when the document's time is past the wording's `until`, else None.
 
     Only the year known: stale from the first whole year after the change. With the
@@ -122,14 +122,14 @@ def _span(text: str, start: int, end: int, breaks: str) -> str:
     return text[left:right]
 
 
-def _looks_back(term: StaleTerm, text: str, start: int, end: int) -> bool:
+def _looks_back(term: LexiconEntry, text: str, start: int, end: int) -> bool:
     left, right = _bounds(text, start, end, CLAUSE_BREAK)
     if _PAST_AFTER.search(text[end:right]) or _PAST_BEFORE.search(text[left:start]):
         return True
     return _year_while_current(term, text, start, end)
 
 
-def _year_while_current(term: StaleTerm, text: str, start: int, end: int) -> bool:
+def _year_while_current(term: LexiconEntry, text: str, start: int, end: int) -> bool:
     """2019年开展的“不忘初心、牢记使命”主题教育: the sentence names a year it was current."""
     sentence_start, _ = _bounds(text, start, end, SENTENCE_BREAK)
     if term.until is None:
