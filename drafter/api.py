@@ -55,11 +55,16 @@ def mine(corpus_dir: PathLike | None = None, out_dir: PathLike | None = None, *,
 
 
 def phrases(bank_dir: PathLike | None = None, *, role: str | None = None, type: str | None = None,
-            search: str | None = None, top: int | None = None) -> list[dict]:
-    """Ranked phrase-bank entries, best first. role and type: ids, Chinese names or aliases."""
+            topic: str | None = None, search: str | None = None, top: int | None = None,
+            year: int | str | None = None, include_stale: bool = False) -> list[dict]:
+    """Ranked phrase-bank entries, best first: mined ones (source "corpus"), then the
+    lexicon's standard 提法 the corpus lacks (source "lexicon"). role, type and topic:
+    ids, Chinese names or aliases. Entries outdated in `year` (default: this year) are
+    left out, or kept and marked with `stale` when include_stale."""
     from drafter.bank import query_phrases
 
-    return query_phrases(bank_dir, role=role, type=type, search=search, top=top)
+    return query_phrases(bank_dir, role=role, type=type, topic=topic, search=search, top=top, year=year,
+                         include_stale=include_stale)
 
 
 def skeletons(bank_dir: PathLike | None = None, *, kind: str | None = None) -> list[dict]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from drafter.characters import terminal_width
 from drafter.errors import DrafterError
-from drafter.vocabulary import KINDS, ROLES, TYPES, Vocabulary
+from drafter.vocabulary import KINDS, ROLES, SOURCES, TOPICS, TYPES, Vocabulary
 from drafter.yaml_reader import line_of, load_file
 from drafter.yaml_writer import dump_data
 
@@ -124,6 +124,38 @@ class _Checker:
                 raise self.fail(f"未知的键“{key}”：语库文件只能有 version 和 {entries}", data, key, str(key))
         if entries not in data:
             raise self.fail(f"缺少 {entries}（条目列表）", data, None, entries)
+
+    def names(self, data: dict, key: str, where: str, vocabulary: Vocabulary) -> list[str]:
+        """A list of vocabulary ids (or their Chinese names), in the vocabulary's order."""
+        written = data.get(key) or []
+        if isinstance(written, str):
+            written = [written]
+        written = self.sequence(written, data, key, f"{where}.{key}")
+        found = set()
+        for value in written:
+            id = vocabulary.lookup(value) if isinstance(value, str) else None
+            if id is None:
+                raise self.fail(f"{key} 中的“{value}”无效，可选：{vocabulary.choices()}", data, key, f"{where}.{key}")
+            found.add(id)
+        return [id for id in vocabulary if id in found]
+
+    def strings(self, data: dict, key: str, where: str) -> list[str]:
+        values = self.sequence(data.get(key), data, key, f"{where}.{key}")
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise self.fail(f"{key} 应为文字列表", data, key, f"{where}.{key}")
+        return [v.strip() for v in values]
+
+    def fillers(self, data: dict, where: str) -> list[dict]:
+        """A pattern's usual fillers: [{text, count}] (a bare string counts 0)."""
+        found = []
+        raw = self.sequence(data.get("fillers"), data, "fillers", f"{where}.fillers")
+        for index, filler in enumerate(raw):
+            f_where = f"{where}.fillers[{index}]"
+            if isinstance(filler, str):
+                filler = {"text": filler}
+            filler = self.mapping(filler, raw, index, f_where)
+            found.append({"text": self.text(filler, "text", f_where), "count": self.count(filler, "count", f_where)})
+        return found
 
     def version(self, data: dict) -> None:
         version = data.get("version", BANK_VERSION)
@@ -241,14 +273,23 @@ def _validate_phrases(raw: Any, path: Path) -> list[dict]:
                 "doc": check.text(example, "doc", e_where, required=False),
                 "text": check.text(example, "text", e_where),
             })
-        result.append({
+        entry = {
             "text": check.text(item, "text", where),
-            "type": check.name(item, "type", where, TYPES, default="term"),
+            "type": check.name(item, "type", where, TYPES, default="set_phrase"),
             "roles": list(dict.fromkeys(roles)),
             "count": check.count(item, "count", where),
             "docs": check.count(item, "docs", where),
+            "topics": check.names(item, "topics", where, TOPICS),
+            "variants": check.strings(item, "variants", where),
+            "source": check.name(item, "source", where, SOURCES, default="corpus"),
             "examples": examples,
-        })
+        }
+        if entry["type"] == "pattern":
+            entry["fillers"] = check.fillers(item, where)
+        if entry["type"] == "heading_set":
+            entry["items"] = check.strings(item, "items", where)
+            entry["structure"] = check.text(item, "structure", where, required=False)
+        result.append(entry)
     return result
 
 
@@ -335,26 +376,70 @@ def load_phrases(bank_dir: str | os.PathLike | None = None) -> list[dict]:
 # -- querying ------------------------------------------------------------------------
 
 def query_phrases(bank_dir: str | os.PathLike | None = None, *, role: str | None = None,
-                  type: str | None = None, search: str | None = None, top: int | None = None) -> list[dict]:
-    """Phrase entries matching all given filters, best first. role and type may be
-    written as ids, Chinese names or aliases."""
+                  type: str | None = None, topic: str | None = None, search: str | None = None,
+                  top: int | None = None, year: int | str | None = None, include_stale: bool = False,
+                  lexicon_path: str | os.PathLike | None = None) -> list[dict]:
+    """Phrase entries matching all given filters, best first: what was mined from the
+    corpus (source "corpus", with counts and examples), then the lexicon's standard
+    提法 that the corpus does not hold (source "lexicon").
+
+    role, type and topic may be written as ids, Chinese names or aliases. Entries that
+    hold wording outdated in `year` (default: this year) carry `stale` and are left
+    out, unless include_stale."""
+    from drafter.lexicon import load_lexicon
+    from drafter.years import parse_year
+
     role = ROLES.parse(role, key="role")
     type = TYPES.parse(type, key="type")
+    topic = TOPICS.parse(topic, key="topic")
+    year = parse_year(year) if year is not None else current_year()
     if top is not None and top < 1:
         raise DrafterError("--top 应为正整数", key="top")
+    lexicon = load_lexicon(lexicon_path, bank_dir=bank_dir)
     needle = (search or "").strip()
     found = []
-    for entry in load_phrases(bank_dir):
+    for entry in with_lexicon(load_phrases(bank_dir), lexicon):
         if role is not None and role not in entry["roles"]:
             continue
         if type is not None and entry["type"] != type:
             continue
-        if needle and needle not in entry["text"]:
+        if topic is not None and topic not in entry["topics"]:
+            continue
+        if needle and needle not in entry["text"] and not any(needle in v for v in entry["variants"]):
+            continue
+        stale = outdated(entry, lexicon, year)
+        entry["stale"] = stale.to_dict() if stale else None
+        if stale and not include_stale:
             continue
         found.append(entry)
         if top is not None and len(found) >= top:
             break
     return found
+
+
+def current_year() -> int:
+    import datetime
+
+    return datetime.date.today().year
+
+
+def with_lexicon(entries: list[dict], lexicon) -> list[dict]:
+    """Mined entries, then the lexicon's 提法 that none of them is (or has as a variant)."""
+    mined = {wording for entry in entries for wording in [entry["text"], *entry["variants"]]}
+    extra = []
+    for item in lexicon.entries:
+        if not item.standard or any(wording in mined for wording in item.wordings):
+            continue
+        extra.append({"text": item.term, "type": "set_phrase", "roles": [], "count": 0, "docs": 0,
+                      "topics": list(item.topics), "variants": list(item.variants), "source": "lexicon",
+                      "examples": [], "note": item.source})
+    return entries + extra
+
+
+def outdated(entry: dict, lexicon, year: int):
+    """The outdated wording an entry holds for a document of `year`, or None."""
+    texts = [entry["text"], *entry.get("items", [])]
+    return lexicon.stale_wording("\n".join(texts), year)
 
 
 def query_skeletons(bank_dir: str | os.PathLike | None = None, *, kind: str | None = None) -> list[dict]:
@@ -384,17 +469,20 @@ def render_phrase_table(entries: list[dict], *, text_width: int = 48) -> str:
     """A readable table of phrase entries, aligned for CJK text."""
     if not entries:
         return "（没有符合条件的条目）"
-    header = ["序号", "类型", "内容", "适用章节", "次数", "篇数"]
+    header = ["序号", "类型", "来源", "内容", "适用章节", "次数", "篇数"]
     rows = []
     for number, entry in enumerate(entries, 1):
         roles = "、".join(ROLES.label(r) for r in entry.get("roles", [])) or "—"
-        rows.append([str(number), TYPES.label(entry.get("type", "")),
-                     entry.get("text", ""), roles, str(entry.get("count", 0)), str(entry.get("docs", 0))])
-    longest_text = max(terminal_width(" ".join(row[2].split())) for row in rows)
+        text = entry.get("text", "")
+        if entry.get("stale"):
+            text = f"{text}（已过时，现提：{entry['stale']['replaced_by']}）"
+        rows.append([str(number), TYPES.label(entry.get("type", "")), SOURCES.label(entry.get("source", "corpus")),
+                     text, roles, str(entry.get("count", 0)), str(entry.get("docs", 0))])
+    longest_text = max(terminal_width(" ".join(row[3].split())) for row in rows)
     widths = [max(terminal_width(h), *(terminal_width(r[i]) for r in rows)) for i, h in enumerate(header)]
-    widths[2] = max(terminal_width(header[2]), min(text_width, longest_text))
-    widths[3] = min(widths[3], 24)
-    right = {0, 4, 5}
+    widths[3] = max(terminal_width(header[3]), min(text_width, longest_text))
+    widths[4] = min(widths[4], 24)
+    right = {0, 5, 6}
 
     def line(cells: list[str]) -> str:
         out = []

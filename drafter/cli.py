@@ -14,7 +14,7 @@ import click
 from drafter import api
 from drafter.console import echo, echo_json, make_streams_safe, shell_quote
 from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, DrafterError
-from drafter.vocabulary import KINDS, ROLES, TYPES
+from drafter.vocabulary import KINDS, ROLES, TOPICS, TYPES
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 # Paths are checked by the library, with Chinese messages (click's are English).
@@ -233,12 +233,20 @@ def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, cache_di
 @bank_option
 @click.option("--role", help=f"按章节角色筛选（可写英文或中文）：{_choices(ROLES)}。")
 @click.option("--type", "entry_type", help=f"按类型筛选（可写英文或中文）：{_choices(TYPES)}。")
+@click.option("--topic", help=f"按主题筛选（可写英文或中文）：{_choices(TOPICS)}。")
 @click.option("--search", help="只显示包含该文字的条目。")
 @click.option("--top", type=click.IntRange(1), help="最多显示多少条。")
+@click.option("--year", help="文稿年度，如 2025（默认今年）：含该年已过时提法的条目不列出。")
+@click.option("--all", "include_stale", is_flag=True, help="也列出已过时的条目（标明现行提法）。")
 @json_option
-def phrases(bank_dir, role, entry_type, search, top, as_json) -> None:
-    """查看常用语库：固定提法、句式、标题对仗句、各类章节常用句。"""
-    entries = api.phrases(bank_dir, role=role, type=entry_type, search=search, top=top)
+def phrases(bank_dir, role, entry_type, topic, search, top, year, include_stale, as_json) -> None:
+    """查看常用语库：提法、动词搭配、常用词、句式、标题、成组标题、各类章节常用句。
+
+    \b
+    “来源”为“规范”的条目来自提法库 terms.yaml，为“语料”的条目从范文库提炼，附次数、篇数和例句。
+    """
+    entries = api.phrases(bank_dir, role=role, type=entry_type, topic=topic, search=search, top=top, year=year,
+                          include_stale=include_stale)
     _say_bank(bank_dir)
     if as_json:
         echo_json(entries)

@@ -125,17 +125,18 @@ class Lexicon:
         return None
 
 
-def default_lexicon_path() -> Path:
+def default_lexicon_path(bank_dir: str | os.PathLike | None = None) -> Path:
     """terms.yaml of the bank in use when it has one (an office's own), else the shipped one."""
     from drafter.bank import bank_path
     from drafter.resources import templates_dir
 
-    own = bank_path(None) / TERMS_FILE
+    own = bank_path(bank_dir) / TERMS_FILE
     return own if own.is_file() else templates_dir() / TERMS_FILE
 
 
-def load_lexicon(path: str | os.PathLike | None = None) -> Lexicon:
-    path = Path(path) if path is not None else default_lexicon_path()
+def load_lexicon(path: str | os.PathLike | None = None, *, bank_dir: str | os.PathLike | None = None) -> Lexicon:
+    """The lexicon at `path`, else that of the bank in use (see default_lexicon_path)."""
+    path = Path(path) if path is not None else default_lexicon_path(bank_dir)
     try:
         info = path.stat()
     except OSError:

@@ -107,10 +107,19 @@ ROLES = Vocabulary("章节角色", [
 ])
 
 TYPES = Vocabulary("语库类型", [
-    Name("term", "提法", ("固定提法",)),
+    Name("set_phrase", "提法", ("固定提法", "规范提法", "term")),
+    Name("collocation", "动词搭配", ("搭配",)),
+    Name("word", "常用词", ("词语",)),
     Name("pattern", "句式", ()),
     Name("heading", "标题", ("标题对仗句",)),
+    Name("heading_set", "标题组", ("成组标题",)),
     Name("sentence", "常用句", ("句子",)),
+])
+
+# Where a bank entry comes from: the curated lexicon, or the user's corpus.
+SOURCES = Vocabulary("来源", [
+    Name("lexicon", "规范", ("提法库",)),
+    Name("corpus", "语料", ("范文库",)),
 ])
 
 TOPICS = Vocabulary("主题", [

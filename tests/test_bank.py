@@ -31,20 +31,26 @@ SKELETON = {
     "closings": [],
 }
 PHRASES = [
-    {"text": "三会一课", "type": "term", "roles": ["achievements", "plans"], "count": 12, "docs": 4,
+    {"text": "三会一课", "type": "set_phrase", "roles": ["achievements", "plans"], "count": 12, "docs": 4,
+     "topics": ["organization"], "variants": ["“三会一课”制度"], "source": "corpus",
      "examples": [{"doc": "a.txt", "text": "严格执行“三会一课”制度。"}]},
-    {"text": "以…为抓手", "type": "pattern", "roles": ["achievements"], "count": 5, "docs": 3,
-     "examples": [{"doc": "b.txt", "text": "以党建项目立项为抓手。"}]},
+    {"text": "以…为抓手", "type": "pattern", "roles": ["achievements"], "count": 5, "docs": 3, "topics": [],
+     "variants": [], "source": "corpus", "examples": [{"doc": "b.txt", "text": "以党建项目立项为抓手。"}],
+     "fillers": [{"text": "党建项目立项", "count": 2}]},
     {"text": "党建与业务深度融合不够", "type": "sentence", "roles": ["problems"], "count": 1, "docs": 1,
-     "examples": []},
-    {"text": "一岗双责", "type": "term", "roles": ["plans"], "count": 10, "docs": 5, "examples": []},
+     "topics": ["integration"], "variants": [], "source": "corpus", "examples": []},
+    {"text": "一岗双责", "type": "set_phrase", "roles": ["plans"], "count": 10, "docs": 5, "topics": ["discipline"],
+     "variants": [], "source": "corpus", "examples": []},
 ]
+# A bank's own lexicon, so that queries show the bank's entries alone.
+EMPTY_LEXICON = "version: 2\nterms: []\n"
 
 
 @pytest.fixture()
 def bank(tmp_path: Path) -> Path:
     (tmp_path / SKELETONS_FILE).write_text(dump_skeletons([SKELETON]), encoding="utf-8")
     (tmp_path / PHRASES_FILE).write_text(dump_phrases(PHRASES), encoding="utf-8")
+    (tmp_path / "terms.yaml").write_text(EMPTY_LEXICON, encoding="utf-8")
     return tmp_path
 
 
@@ -77,7 +83,7 @@ def test_dump_is_stable_and_commented_in_chinese(bank):
 
 def test_shipped_bank_loads():
     assert {s["kind"] for s in load_skeletons()} >= {"annual", "debrief", "half_year"}
-    assert any(p["type"] == "term" for p in load_phrases())
+    assert any(p["type"] == "set_phrase" for p in load_phrases())
     assert load_phrases(None) == load_phrases(templates_dir())
 
 
@@ -171,7 +177,8 @@ def test_hand_written_entries_get_defaults(bank):
     (bank / PHRASES_FILE).write_text(text + "- 守正创新\n- text: 以…为引领\n  type: pattern\n  roles: plans\n",
                                      encoding="utf-8")
     bare, pattern = load_phrases(bank)[-2:]
-    assert bare == {"text": "守正创新", "type": "term", "roles": [], "count": 0, "docs": 0, "examples": []}
+    assert bare == {"text": "守正创新", "type": "set_phrase", "roles": [], "count": 0, "docs": 0, "topics": [],
+                    "variants": [], "source": "corpus", "examples": []}
     assert pattern["roles"] == ["plans"] and pattern["type"] == "pattern"
 
 
@@ -217,7 +224,7 @@ def test_display_width_counts_cjk_as_two():
 def test_phrase_table_columns_line_up(bank):
     table = render_phrase_table(query_phrases(bank))
     lines = table.splitlines()
-    assert lines[0].split() == ["序号", "类型", "内容", "适用章节", "次数", "篇数"]
+    assert lines[0].split() == ["序号", "类型", "来源", "内容", "适用章节", "次数", "篇数"]
     rows = lines[2:-1]
     assert len(rows) == 4 and lines[-1] == "共 4 条"
     # the count column ends at the same display column in every row
@@ -229,7 +236,7 @@ def test_phrase_table_columns_line_up(bank):
 def test_phrase_table_cuts_long_text(bank):
     long = [{"text": "很长" * 60, "type": "sentence", "roles": [], "count": 1, "docs": 1, "examples": []}]
     row = render_phrase_table(long, text_width=20).splitlines()[2]
-    assert "…" in row and terminal_width(row) < 60
+    assert "…" in row and terminal_width(row) < 66
 
 
 def test_empty_results_are_said_in_chinese():
@@ -247,12 +254,16 @@ def test_skeleton_rendering(bank):
 # -- commands -------------------------------------------------------------------
 
 def test_cli_phrases_json_has_the_agreed_keys(bank):
-    result = CliRunner().invoke(main, ["phrases", "--bank", str(bank), "--type", "term", "--json"])
+    result = CliRunner().invoke(main, ["phrases", "--bank", str(bank), "--type", "提法", "--json"])
     assert result.exit_code == 0, result.output
     entries = json.loads(result.stdout)
     assert [e["text"] for e in entries] == ["三会一课", "一岗双责"]
-    assert all(list(e) == ["text", "type", "roles", "count", "docs", "examples"] for e in entries)
-    assert entries == api.phrases(bank, type="term")
+    assert all(list(e) == ["text", "type", "roles", "count", "docs", "topics", "variants", "source", "examples",
+                           "stale"] for e in entries)
+    assert entries == api.phrases(bank, type="set_phrase")
+    pattern = json.loads(CliRunner().invoke(main, ["phrases", "--bank", str(bank), "--type", "句式",
+                                                   "--json"]).stdout)[0]
+    assert pattern["fillers"] == [{"text": "党建项目立项", "count": 2}]
 
 
 def test_cli_phrases_table_and_filters(bank):

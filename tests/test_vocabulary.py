@@ -62,7 +62,7 @@ def test_every_command_shows_the_vocabulary_names(marked_names, tmp_path, monkey
         assert "〔achievements〕" in shown[command], command
     assert "〔problems〕" in shown["check"]  # the missing-section warning names the role
     for command in ("phrases", "mine"):
-        assert "〔term〕" in shown[command], command
+        assert "〔set_phrase〕" in shown[command], command
 
 
 @pytest.mark.parametrize("written", ["problems", "存在问题", "存在的问题", "PROBLEMS"])
@@ -72,10 +72,10 @@ def test_phrases_take_a_role_as_id_name_or_alias(written):
     assert entries and all("problems" in e["roles"] for e in entries)
 
 
-@pytest.mark.parametrize("written", ["term", "提法", "固定提法"])
+@pytest.mark.parametrize("written", ["set_phrase", "提法", "固定提法", "term"])
 def test_phrases_take_a_type_as_id_name_or_alias(written):
     entries = json.loads(invoke("phrases", "--type", written, "--json", "--top", "5").stdout)
-    assert entries and {e["type"] for e in entries} == {"term"}
+    assert entries and {e["type"] for e in entries} == {"set_phrase"}
 
 
 @pytest.mark.parametrize("written", ["annual", "年度总结", "年终总结", "党建工作总结"])
@@ -108,7 +108,7 @@ def test_bank_files_take_kind_role_and_type_by_chinese_names(tmp_path):
                       "version: 1\nphrases:\n- {text: 三会一课, type: 提法, roles: [存在问题]}\n")
     assert json.loads(invoke("skeletons", "--bank", bank, "--json").stdout)[0]["kind"] == "annual"
     entry = json.loads(invoke("phrases", "--bank", bank, "--json").stdout)[0]
-    assert entry["type"] == "term" and entry["roles"] == ["problems"]
+    assert entry["type"] == "set_phrase" and entry["roles"] == ["problems"]
 
 
 def test_names_are_unique_and_every_alias_resolves_to_its_own_id():

@@ -50,7 +50,7 @@ def init_fill(kind: str, out_path: str | os.PathLike, *, bank_dir: str | os.Path
         raise DrafterError(f"{what}“{kind}”，可用的类型：{KINDS.choices(kinds)}", key="kind")
     guide = SkeletonGuide.for_kind(skeletons, canonical)
     pool = SuggestionPool(lambda: bank_phrases(bank_dir), STARTER_TYPES)
-    terms = SuggestionPool(lambda: bank_phrases(bank_dir), ("term",))
+    terms = SuggestionPool(lambda: bank_phrases(bank_dir), ("set_phrase",))
     year = default_year(today or _dt.date.today())
     write_text_atomic(target, starter_text(guide, pool, terms, year))
     return target

@@ -15,7 +15,7 @@ from drafter.model import Document, Section
 from drafter.vocabulary import ROLES
 from drafter.years import document_year, year_in_text
 
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2
 
 # Block kinds, one letter each (digests are cached by the thousand).
 TITLE, LEVEL1_HEADING, HEADING, PARAGRAPH, ITEM, OPENING, CLOSING = "t", "H", "h", "p", "i", "o", "c"
@@ -111,7 +111,38 @@ def digest_document(doc: Document, source: str) -> dict[str, Any]:
         "opening": "" if is_noisy(doc.opening) else doc.opening,
         "closing": "" if is_noisy(doc.closing) else doc.closing,
         "blocks": _blocks(doc),
+        "siblings": _sibling_headings(doc),
+        "confident": confident(doc),
     }
+
+
+# Parser notices that say the outline may be wrong.
+_DOUBTFUL = ("numbering_skip", "numbering_repeat", "masked_text", "compilation")
+
+
+def confident(doc: Document) -> bool:
+    """The outline parsed cleanly: a title, a known kind, two or more level-1 sections
+    with roles, and no notice that numbering or text is broken."""
+    roles = [s.role for s in doc.sections if s.level == 1 and s.role]
+    return bool(doc.title) and doc.kind != "other" and len(roles) >= 2 \
+        and not any(n.code in _DOUBTFUL for n in doc.warnings)
+
+
+def _sibling_headings(doc: Document) -> list[list[Any]]:
+    """[role, [headings]] for each group of three or more sibling headings: the level-1
+    headings, and the children of each node. A writer borrows them as a set."""
+    groups = []
+
+    def visit(role: int, nodes: list[Section]) -> None:
+        headings = [" ".join(node.heading.split()) for node in nodes if node.heading]
+        if len(headings) >= 3 and not any(is_noisy(h) for h in headings):
+            roles = {role_index(node.role) for node in nodes}
+            groups.append([role if role >= 0 else (roles.pop() if len(roles) == 1 else -1), headings])
+        for node in nodes:
+            visit(role if role >= 0 else role_index(node.role), node.children)
+
+    visit(-1, doc.sections)
+    return groups
 
 
 def digest_text(digest: dict[str, Any]) -> str:

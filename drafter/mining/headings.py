@@ -112,3 +112,85 @@ def select_headings(total: dict, *, limit: int = 300) -> list[Heading]:
             taken[heading.role] = taken.get(heading.role, 0) + 1
             kept.append(heading)
     return kept
+
+
+# -- heading sets ---------------------------------------------------------------------
+
+MIN_SET = 3
+
+
+def document_heading_sets(siblings: list[list], cut) -> list[list]:
+    """Per-document map: [role, headings, structure, tokens of the first heading's parts] for
+    each group of sibling headings that share a structure (抓思想，… / 抓责任，… / 抓机制，…)."""
+    found = []
+    for role, headings in siblings:
+        by_structure: dict[str, list[tuple[str, list[list[str]]]]] = {}
+        for heading in headings:
+            text = heading.strip(_TRIM)
+            parts = heading_parts(text)
+            if not parts or has_slot(text) or not 4 <= len(text) <= 40:
+                continue
+            tokens = [[t for t in cut(part) if t.strip()] for part in parts]
+            if not all(all(is_word(t) or t in "“”" for t in part) for part in tokens):
+                continue
+            structure = structure_of(parts, [t for t in tokens[0] if is_word(t)]) \
+                + "|" + "，".join(str(len(part)) if len(parts) == 1 or len(part) <= 4 else "n" for part in parts)
+            by_structure.setdefault(structure, []).append((text, tokens))
+        for structure, members in by_structure.items():
+            if len(members) >= MIN_SET:
+                found.append([role, [text for text, _tokens in members], structure, members[0][1]])
+    return found
+
+
+@dataclass(frozen=True)
+class HeadingSet:
+    headings: tuple[str, ...]
+    role: int
+    structure: str      # the grouping key
+    name: str           # 动宾＋逗号＋主谓, 四字＋四字 …
+    docs: int           # documents with a set of this structure
+    source: str
+
+
+def select_heading_sets(sets: list[list], tags_of, *, limit: int = 100) -> list[HeadingSet]:
+    """Heading sets, best first: structures many documents use, then larger sets, then
+    sets that share a leading word (抓… 抓… 抓…)."""
+    popularity: dict[str, set[str]] = {}
+    for _role, _headings, structure, _tokens, source in sets:
+        popularity.setdefault(structure, set()).add(source)
+    ranked = []
+    seen = set()
+    for role, headings, structure, tokens, source in sets:
+        key = tuple(headings)
+        if key in seen:
+            continue
+        seen.add(key)
+        shared_lead = len({h[0] for h in headings}) == 1
+        ranked.append((-len(popularity[structure]), -len(headings), not shared_lead, source, key,
+                       HeadingSet(key, role, structure, structure_name(tokens, tags_of),
+                                  len(popularity[structure]), source)))
+    ranked.sort(key=lambda item: item[:5])
+    return [item[-1] for item in ranked[:limit]]
+
+
+_PART_NAMES = {4: "四字", 5: "五字", 6: "六字", 3: "三字", 7: "七字", 8: "八字"}
+
+
+def structure_name(parts: list[list[str]], tags_of) -> str:
+    """动宾＋逗号＋主谓, 四字＋四字 …: how the first heading of a set is built."""
+    names = []
+    for tokens in parts:
+        tags = [tags_of(t) for t in tokens if is_word(t)]
+        text = "".join(tokens)
+        if tags and tags[0].startswith("v") and tags[0] != "vn" and any(t.startswith("n") or t == "vn" for t in tags[1:]):
+            names.append("动宾")
+        elif tags and (tags[0].startswith("n") or tags[0] == "vn") and any(t.startswith("v") and t != "vn"
+                                                                          for t in tags[1:]):
+            names.append("主谓")
+        elif len(text) in _PART_NAMES:
+            names.append(_PART_NAMES[len(text)])
+        else:
+            names.append("偏正" if tags and tags[-1].startswith("n") else f"{len(text)}字")
+    if len(names) > 1 and len(set(names)) == 1 and names[0].endswith("字"):
+        return "＋".join(names)
+    return "＋逗号＋".join(names)

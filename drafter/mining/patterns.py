@@ -23,7 +23,11 @@ from drafter.mining.digest import LEVEL1_HEADING, TITLE
 from drafter.mining.clauses import Sentence, is_word
 
 SLOT = "…"
-MAX_FILLERS = 8  # distinct fillers remembered per frame: enough to tell a pattern from a phrase
+# Distinct fillers remembered per frame: a sample (the smallest hashes, so merging chunks in any
+# order keeps the same ones, with exact counts) that tells a pattern from a phrase and shows the
+# usual fillers.
+MAX_FILLERS = 16
+SHOWN_FILLERS = 5
 FUNCTION_TOKENS = frozenset("的了和与等及")
 _MAX_LEAD_START = 3   # a lead may follow a few words (各 党支部 坚持把 …)
 _MAX_SECOND_ANCHOR = 12
@@ -33,8 +37,16 @@ MIN_LIFT = 4.0
 MIN_LIFT_TWO_SLOTS = 10.0
 
 
-def _filler_id(tokens: list[str]) -> int:
-    return zlib.crc32("".join(tokens).encode("utf-8"))
+def _filler_text(tokens: list[str]) -> str:
+    return "".join(tokens)
+
+
+def _sample(fillers: dict[str, int]) -> dict[str, int]:
+    """The MAX_FILLERS fillers with the smallest hashes."""
+    if len(fillers) <= MAX_FILLERS:
+        return fillers
+    kept = sorted(fillers, key=lambda text: (zlib.crc32(text.encode("utf-8")), text))[:MAX_FILLERS]
+    return {text: fillers[text] for text in kept}
 
 
 def _slot_ok(tokens: list[str]) -> bool:
@@ -79,7 +91,7 @@ def clause_frames(clause: list[str], anchors=None):
             if tail_start > body:
                 filler = clause[body:tail_start]
                 if _slot_ok(filler):
-                    yield f"{lead_text}{SLOT}{tail_text}", _filler_id(filler)
+                    yield f"{lead_text}{SLOT}{tail_text}", _filler_text(filler)
         # frame 2: lead … word …, after a one-character lead word (以, 把, 将, 在 …)
         if not single:
             continue
@@ -89,7 +101,7 @@ def clause_frames(clause: list[str], anchors=None):
                 continue
             first, second = clause[body:middle], clause[middle + 1:]
             if _slot_ok(first) and _slot_ok(second):
-                yield f"{lead_text}{SLOT}{word}{SLOT}", _filler_id(first)
+                yield f"{lead_text}{SLOT}{word}{SLOT}", _filler_text(first)
 
 
 def series_in_clause(clause: list[str]) -> list[str]:
@@ -224,32 +236,36 @@ class PatternCollector:
                 for frame, filler in items:
                     entry = table.get(frame)
                     if entry is None:
-                        table[frame] = [count, set(documents), roles, {filler}, source, sentence]
+                        table[frame] = [count, set(documents), roles, {}, source, sentence]
+                        entry = table[frame]
                     else:
                         entry[0] += count
                         entry[1] |= documents
                         entry[2] |= roles
-                        entry[3].add(filler)
+                    if filler is not None:
+                        entry[3][filler] = entry[3].get(filler, 0) + count
                         if (source, sentence) < (entry[4], entry[5]):
                             entry[4], entry[5] = source, sentence
         for name, table in (("frames", frames), ("series", series)):
             for frame, (count, documents, roles, fillers, source, sentence) in table.items():
-                ids = sorted(f for f in fillers if f is not None)[:MAX_FILLERS]
-                _add_frame(total[name], frame, count, len(documents), roles, ids, source, sentence)
+                _add_frame(total[name], frame, count, len(documents), roles, _sample(fillers), source, sentence)
         self.clauses.clear()
 
 
-def _add_frame(table: dict, key: str, count: int, docs: int, roles: int, fillers: list,
+def _add_frame(table: dict, key: str, count: int, docs: int, roles: int, fillers: dict[str, int],
                source: str, example: str) -> None:
     stats = table.get(key)
     if stats is None:
-        table[key] = [count, docs, roles, fillers, source, example]
+        table[key] = [count, docs, roles, dict(fillers), source, example]
         return
     stats[0] += count
     stats[1] += docs
     stats[2] |= roles
-    if fillers and (len(stats[3]) < MAX_FILLERS or fillers[0] < stats[3][-1]):
-        stats[3] = sorted(set(stats[3]).union(fillers))[:MAX_FILLERS]
+    if fillers:
+        merged = dict(stats[3])
+        for text, times in fillers.items():
+            merged[text] = merged.get(text, 0) + times
+        stats[3] = _sample(merged)
     if (source, example) < (stats[4], stats[5]):
         stats[4], stats[5] = source, example
 
@@ -275,10 +291,19 @@ class Pattern:
     variety: int
     example: tuple
     score: float
+    fillers: tuple = ()  # ((filler, count), …) most common first
 
 
-def select_patterns(total: dict, *, documents: int, limit: int = 300) -> list[Pattern]:
-    """Patterns ranked best first: frames with varied fillers, then parallel series."""
+MIN_FIXED_CHARS = 4  # 以…为抓手 has 4; 在…上…, 对…进行…, 为…提供… say nothing
+
+
+def select_patterns(total: dict, *, documents: int, limit: int = 300,
+                    set_phrases: frozenset[str] = frozenset()) -> list[Pattern]:
+    """Patterns ranked best first: frames with varied fillers, then parallel series.
+
+    A frame must hold real words beyond its prepositions, and none of its fixed parts
+    may cut a set phrase in two (以习近平…为指导). Near-identical frames (坚持以…为指导,
+    以…为指导, 坚持…为指导) and a series with its shorter runs are one entry each."""
     min_docs = 2 if documents >= 2 else 1
     clauses, leads, tails, words = total.get("chance", [0, {}, {}, {}])
     found = []
@@ -287,19 +312,89 @@ def select_patterns(total: dict, *, documents: int, limit: int = 300) -> list[Pa
         # a pattern recurs with different fillers, in several documents or often in one
         if count < 3 or variety < 3 or (docs < min_docs and (count < 4 or variety < 4)):
             continue
+        parts = [part for part in frame.split(SLOT) if part]
+        if len("".join(parts)) < MIN_FIXED_CHARS or max(map(len, parts)) < 2:
+            continue
+        if _cuts_a_set_phrase(frame, sentence, set_phrases):
+            continue
         lift = _lift(frame, count, clauses, leads, tails, words)
         if lift < (MIN_LIFT_TWO_SLOTS if frame.endswith(SLOT) else MIN_LIFT):
             continue
         fixed = len(frame.replace(SLOT, ""))
         score = (math.log1p(count) * math.log1p(docs) * math.log1p(variety) * math.sqrt(fixed)
                  * math.log(lift))
-        found.append(Pattern(frame, count, docs, roles, variety, (source, sentence), round(score, 6)))
-    found = _drop_shadowed(found)
+        shown = tuple(sorted(fillers.items(), key=lambda kv: (-kv[1], kv[0]))[:SHOWN_FILLERS])
+        found.append(Pattern(frame, count, docs, roles, variety, (source, sentence), round(score, 6), shown))
+    found = _merge_near_copies(_drop_shadowed(found))
+    series = []
     for run, (count, docs, roles, _fillers, source, sentence) in total.get("series", {}).items():
         score = math.log1p(count) * math.log1p(docs) * 0.8
-        found.append(Pattern(run, count, docs, roles, 0, (source, sentence), round(score, 6)))
+        series.append(Pattern(run, count, docs, roles, 0, (source, sentence), round(score, 6)))
+    found += _longest_runs(series)
     found.sort(key=lambda p: (-p.score, p.text))
     return found[:limit]
+
+
+def _cuts_a_set_phrase(frame: str, sentence: str, set_phrases: frozenset[str]) -> bool:
+    """In its example, a set phrase runs across the edge of a fixed part and a slot."""
+    parts = [part for part in frame.split(SLOT) if part]
+    edges, position = set(), 0
+    for part in parts:
+        at = sentence.find(part, position)
+        if at == -1:
+            return False
+        edges.update((at, at + len(part)))
+        position = at + len(part)
+    for phrase in set_phrases:
+        at = sentence.find(phrase)
+        while at != -1:
+            if any(at < edge < at + len(phrase) for edge in edges):
+                return True
+            at = sentence.find(phrase, at + 1)
+    return False
+
+
+def _merge_near_copies(patterns: list[Pattern]) -> list[Pattern]:
+    """坚持以…为指导, 坚持以…指导, 以…为指导, 坚持…为指导: frames whose fixed words differ by
+    a character or two, one inside the other, are one pattern; the most used form stays."""
+    ranked = sorted(patterns, key=lambda p: (-p.count, -p.docs, -len(p.text), p.text))
+    kept: list[Pattern] = []
+    for pattern in ranked:
+        fixed = pattern.text.replace(SLOT, "")
+        slots = pattern.text.count(SLOT)
+        if any(slots == other.text.count(SLOT) and _near(fixed, other.text.replace(SLOT, "")) for other in kept):
+            continue
+        kept.append(pattern)
+    return kept
+
+
+def _near(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) > 2 or short[-2:] != long[-2:]:
+        return False
+    remaining = iter(long)
+    return all(char in remaining for char in short)  # short is a subsequence of long
+
+
+def _longest_runs(series: list[Pattern]) -> list[Pattern]:
+    """A parallel series is listed once, as its longest run: 同谋划、同部署、同推进 and
+    同部署、同推进、同考核 are parts of 同谋划、同部署、同推进、同考核."""
+    by_length = sorted(series, key=lambda p: (-p.text.count("、"), -p.count, p.text))
+    kept: list[Pattern] = []
+    for pattern in by_length:
+        items = pattern.text.split("、")
+        into = next((i for i, other in enumerate(kept) if _contiguous(items, other.text.split("、"))), None)
+        if into is None:
+            kept.append(pattern)
+        elif pattern.count > kept[into].count:  # the run counts as often as its most used part
+            other = kept[into]
+            kept[into] = Pattern(other.text, pattern.count, max(other.docs, pattern.docs), other.roles | pattern.roles,
+                                 0, other.example, max(other.score, pattern.score))
+    return kept
+
+
+def _contiguous(items: list[str], longer: list[str]) -> bool:
+    return any(longer[start:start + len(items)] == items for start in range(len(longer) - len(items) + 1))
 
 
 def _lift(frame: str, count: int, clauses: int, leads: dict, tails: dict, words: dict) -> float:

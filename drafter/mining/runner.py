@@ -26,15 +26,19 @@ from drafter.atomic_write import refuse_read_only, write_text_atomic
 from drafter.corpus import CorpusFile, code_id, content_hash, corpus_files, hash_files
 from drafter.bank import (PHRASES_FILE, SKELETONS_FILE, dump_phrases, dump_skeletons)
 from drafter.errors import DrafterError, os_reason
+from drafter.lexicon import load_lexicon
+from drafter.topics import load_topic_cues
 from drafter.mining.cache import MiningCache
-from drafter.mining.headings import select_headings
+from drafter.mining.headings import select_heading_sets, select_headings
+from drafter.mining.pos import dictionary_tags
 from drafter.mining.patterns import SLOT, select_patterns
 from drafter.mining.progress import Progress
 from drafter.mining.report import MineReport
 from drafter.mining.sentences import select_sentences
 from drafter.mining.skeletons import build_skeletons
-from drafter.mining.terms import NgramCounts, Term, score_terms
-from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint
+from drafter.mining.terms import NgramCounts, score_terms
+from drafter.mining.term_entries import select_terms
+from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint, load_tokenizer
 from drafter.mining.words import example_text, merge_word_totals, new_word_total
 from drafter.process_pool import ProcessMap, one_done
 from drafter.vocabulary import KINDS, ROLES, TYPES
@@ -44,6 +48,7 @@ MAX_TERMS = 400  # also the user words given to the tokenizer
 MAX_PATTERNS = 300
 MAX_HEADINGS = 300
 MAX_SENTENCES = 400
+MAX_HEADING_SETS = 100
 MAX_EXAMPLES = 3
 LEXICON_DRIFT = 0.02  # new files may change this share of the user words before all is re-cut
 MAX_NGRAM_ENTRIES = 8_000_000  # beyond this the rarest n-grams are dropped (lossy counting)
@@ -115,12 +120,11 @@ def map_parse(task: tuple) -> tuple[list, dict, dict, int]:
 
 def map_words(task: tuple) -> dict:
     """Word-level results of a chunk of documents, combined; mined terms are user words."""
-    from drafter.mining.tokenizer import load_tokenizer
     from drafter.mining.words import add_documents_words
 
-    folder, engine, lexicon, items = task
+    folder, engine, user_words, items = task
     cache = _cache_in_worker(folder)
-    tokenizer = load_tokenizer(lexicon, engine)
+    tokenizer = load_tokenizer(user_words, engine)
 
     def digests():
         for key, name in items:
@@ -131,7 +135,7 @@ def map_words(task: tuple) -> dict:
             else:
                 one_done()
 
-    return add_documents_words(digests(), tokenizer.cut, frozenset(lexicon), done=one_done)
+    return add_documents_words(digests(), tokenizer.cut, frozenset(user_words), done=one_done)
 
 
 # -- the run ------------------------------------------------------------------------
@@ -169,6 +173,8 @@ class _MiningRun:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.bar = Progress(progress)
         self.timings: dict[str, float] = {}
+        self.lexicon = load_lexicon()
+        self.cues = load_topic_cues()
         with self.timed("hash"):
             self.files, self.unreadable = hash_files(self.corpus, paths)
             self.engine = chosen_engine(engine)
@@ -228,15 +234,20 @@ class _MiningRun:
                 with self.timed("terms"):
                     terms = score_terms(counts, limit=MAX_TERMS)
                 previous = self.cache.get_state(self.corpus_key) or {}
-                lexicon = _stable_lexicon([t.text for t in terms], previous.get("lexicon"))
-                words_id = f"{self.engine}:{self.mine_id}:{lexicon_fingerprint(lexicon)}"
+                # mined terms and the lexicon's wordings are the tokenizer's user words: each is
+                # then cut as one word, and counted where it is used
+                mined = _stable_user_words([t.text for t in terms], previous.get("mined_words"))
+                standard = [w for entry in self.lexicon.entries for w in entry.wordings]
+                user_words = list(dict.fromkeys(mined + standard))
+                words_id = f"{self.engine}:{self.mine_id}:{lexicon_fingerprint(user_words)}"
                 with self.timed("words"):
-                    word_total, word_keys = _word_total(good, words_id, lexicon, self.engine, self.cache,
+                    word_total, word_keys = _word_total(good, words_id, user_words, self.engine, self.cache,
                                                         self.corpus_key, mapper, self.bar)
             finally:
                 self.bar.finish()
         with self.timed("merge"):
-            skeletons, phrases, kinds = _assemble(good, terms, word_total, self.cache)
+            skeletons, phrases, kinds = _assemble(good, counts, word_total, self.cache, self.engine,
+                                                  self.lexicon, self.cues)
         with self.timed("write"):
             skeletons_text, phrases_text = dump_skeletons(skeletons), dump_phrases(phrases)
             _write(self.out, skeletons_text, phrases_text, report)
@@ -252,7 +263,7 @@ class _MiningRun:
                 "skipped": [list(s) for s in failed],
                 "skeletons": skeletons_text, "phrases": phrases_text,
                 "kinds": report.kinds, "entries": report.entries, "skeleton_kinds": report.skeleton_kinds,
-                "lexicon": lexicon, "counts_id": self.mine_id,
+                "mined_words": mined, "counts_id": self.mine_id,
             }, counts.to_data(), {"id": words_id, "keys": word_keys, "total": word_total})
 
 
@@ -275,7 +286,7 @@ def _output_folder(out_dir: str | os.PathLike | None) -> Path:
     return out
 
 
-def _stable_lexicon(fresh: list[str], previous: list[str] | None) -> list[str]:
+def _stable_user_words(fresh: list[str], previous: list[str] | None) -> list[str]:
     """The user words for the tokenizer: the mined terms, or last run's list when a few
     new files changed it only slightly (then the word-level results of the other files
     stay valid and only the new files are cut)."""
@@ -353,7 +364,7 @@ def _error_of(cache: MiningCache, key: str) -> str | None:
     return (digest or {}).get("error", "无法解析")
 
 
-def _word_total(good, words_id, lexicon, engine_name, cache: MiningCache, corpus_key: str,
+def _word_total(good, words_id, user_words, engine_name, cache: MiningCache, corpus_key: str,
                 mapper: ProcessMap, bar: Progress) -> tuple[dict, list[str]]:
     """Map step 2: word-level totals, adding only new documents to the cached total when
     the documents were only added and the user words did not change."""
@@ -367,14 +378,14 @@ def _word_total(good, words_id, lexicon, engine_name, cache: MiningCache, corpus
         todo = [(file, key) for (file, key), both in zip(good, keys) if both not in before]
     bar.start("分词挖掘", len(todo))
     items = [(key, file.name) for file, key in todo]
-    tasks = [(str(cache.folder), engine_name, lexicon, chunk) for chunk in mapper.chunks(items)]
+    tasks = [(str(cache.folder), engine_name, user_words, chunk) for chunk in mapper.chunks(items)]
     for chunk_total in mapper.map(map_words, tasks, bar.set, [len(t[-1]) for t in tasks]):
         merge_word_totals(total, chunk_total)
     bar.finish()
     return total, keys
 
 
-def _assemble(good, terms: list[Term], word_total: dict, cache: MiningCache):
+def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, engine: str, lexicon, cues):
     """Reduce step 2: skeletons and all phrase entries, best first within each type."""
     all_facts = []
     kinds: Counter = Counter()
@@ -385,43 +396,43 @@ def _assemble(good, terms: list[Term], word_total: dict, cache: MiningCache):
         kinds[facts["kind"]] += 1
 
     documents = len(good)
-    min_docs = 2 if documents >= 2 else 1
-    uses = word_total["terms"]
-    phrases = []
-    for term in terms:
-        use = uses.get(term.text)
-        # never cut as a word, even as a user word, is a fragment (增强党); one document is chance
-        if use is None:
-            continue
-        role_mask, docs, found_in = use
-        if docs < min_docs:
-            continue
-        examples = [{"doc": source, "text": text} for source, text in found_in]
-        phrases.append(_entry(term.text, "term", role_mask, term.count, docs, examples))
-    for pattern in select_patterns(word_total["patterns"], documents=documents, limit=MAX_PATTERNS):
+    units = {unit for facts in all_facts for unit in facts["units"] if len(unit) >= 3}
+    base = load_tokenizer([], engine)
+    terms = select_terms(word_total["terms"], documents=documents, lexicon=lexicon, cues=cues, units=units,
+                         base_cut=base.cut, char_counts=counts)
+    set_phrases = frozenset(w for t in terms if t["type"] == "set_phrase" for w in [t["text"], *t["variants"]]) \
+        | frozenset(w for entry in lexicon.entries for w in entry.wordings)
+
+    def entry(text: str, kind: str, role_mask: int, count: int, docs: int, examples: list, **more) -> dict:
+        return {"text": text, "type": kind,
+                "roles": [role for index, role in enumerate(ROLES) if role_mask & (1 << index)],
+                "count": count, "docs": docs,
+                "topics": cues.topics_of(" ".join([text, *more.get("items", [])]), lexicon),
+                "variants": [], **more, "examples": examples[:MAX_EXAMPLES]}
+
+    phrases = list(terms)
+    for pattern in select_patterns(word_total["patterns"], documents=documents, limit=MAX_PATTERNS,
+                                   set_phrases=set_phrases):
         source, sentence = pattern.example
         lead = pattern.text.split(SLOT)[0].split("、")[0]
-        phrases.append(_entry(pattern.text, "pattern", pattern.roles, pattern.count, pattern.docs,
-                              [{"doc": source, "text": example_text(sentence, lead)}]))
+        fillers = [{"text": text, "count": times} for text, times in pattern.fillers]
+        phrases.append(entry(pattern.text, "pattern", pattern.roles, pattern.count, pattern.docs,
+                             [{"doc": source, "text": example_text(sentence, lead)}], fillers=fillers))
     for heading in select_headings(word_total["headings"], limit=MAX_HEADINGS):
-        phrases.append(_entry(heading.text, "heading", 1 << heading.role, heading.count, heading.docs,
-                              [{"doc": heading.source, "text": heading.text}]))
+        phrases.append(entry(heading.text, "heading", 1 << heading.role, heading.count, heading.docs,
+                             [{"doc": heading.source, "text": heading.text}]))
+    tags = dictionary_tags({t for found in word_total["heading_sets"] for part in found[3] for t in part})
+    for heading_set in select_heading_sets(word_total["heading_sets"], lambda word: tags.get(word, ""),
+                                           limit=MAX_HEADING_SETS):
+        role_mask = 1 << heading_set.role if heading_set.role >= 0 else 0
+        phrases.append(entry("；".join(heading_set.headings), "heading_set", role_mask, heading_set.docs,
+                             heading_set.docs, [{"doc": heading_set.source, "text": heading_set.headings[0]}],
+                             items=list(heading_set.headings), structure=heading_set.name))
     for sentence in select_sentences(word_total["sentences"], limit=MAX_SENTENCES):
-        phrases.append(_entry(sentence.text, "sentence", 1 << sentence.role, sentence.count, sentence.count,
-                              [{"doc": sentence.source, "text": sentence.text}]))
+        phrases.append(entry(sentence.text, "sentence", 1 << sentence.role, sentence.count, sentence.count,
+                             [{"doc": sentence.source, "text": sentence.text}]))
     ordered_kinds = dict(sorted(kinds.items(), key=lambda kv: KINDS.index(kv[0]) if kv[0] in KINDS else len(KINDS)))
     return build_skeletons(all_facts), phrases, ordered_kinds
-
-
-def _entry(text: str, kind: str, role_mask: int, count: int, docs: int, examples: list) -> dict:
-    return {
-        "text": text,
-        "type": kind,
-        "roles": [role for index, role in enumerate(ROLES) if role_mask & (1 << index)],
-        "count": count,
-        "docs": docs,
-        "examples": examples[:MAX_EXAMPLES],
-    }
 
 
 def _write(out: Path, skeletons_text: str, phrases_text: str, report: MineReport) -> None:

@@ -11,58 +11,41 @@ import re
 from collections import Counter
 from statistics import median_low
 
-from drafter.characters import COMMAS, FULL_STOPS
-from drafter.mining.clauses import split_sentences
+from drafter.characters import FULL_STOPS
 from drafter.mining.slots import templatize
 from drafter.vocabulary import KINDS, ROLES
 
+FORMULAS_FILE = "formulas.yaml"
 MAX_HEADINGS = 10
 MAX_FORMULAS = 5
-_CLAUSE_SPLIT = re.compile(f"(?<=[{COMMAS}])")
 _LEAD_IN = re.compile(r"如下[：:]?$|[：:]$")
 
 
-def _formula_head(sentence: str) -> str | None:
-    """The first clauses of a sentence, up to four characters of real text at least:
-    今年以来， / {{ year }}年，在区委和区政府的正确领导下，"""
-    taken = ""
-    for clause in _CLAUSE_SPLIT.split(sentence):
-        if len(taken) + len(clause) > 40:
-            break
-        taken += clause
-        if len(re.sub(r"[0-9０-９]+年度?|[，,\s]", "", taken)) >= 4:
-            # a clause lead-in, or a short sentence that is a formula as a whole
-            return taken if taken.endswith(("，", ",")) or taken == sentence else None
-    return None
+_LEAD_IN_VERBS = re.compile(r"如下|以下|报告|汇报|述职|总结")
+MAX_FORMULA = 60
+SHORT_FORMULA = 20  # 特此报告。以上报告，请予审议。
 
 
 def opening_formulas(opening: str) -> list[str]:
-    """Formula candidates of an opening: its first clauses and its lead-in sentence (现将…如下：)."""
-    sentences = [s.strip() for s in split_sentences(opening.replace("\n", "")) if s.strip()]
+    """The opening's lead-in sentence (现将…总结如下：), whole; nothing else of the opening
+    is a formula (its first clause, 今年以来，, is no sentence)."""
+    sentences = [s.strip() for s in re.split(f"(?<=[{FULL_STOPS}])", opening.replace("\n", "")) if s.strip()]
     if not sentences:
         return []
-    found = []
-    head = _formula_head(sentences[0])
-    if head:
-        found.append(head)
-    # the lead-in often follows a full stop in the same sentence list, or ends the opening after ：
-    last = re.split(f"(?<=[{FULL_STOPS}])", opening.strip())[-1].strip() or sentences[-1]
-    if _LEAD_IN.search(last) and len(last) <= 60:
-        found.append(last)
-    return found
+    last = sentences[-1]
+    if _LEAD_IN.search(last) and _LEAD_IN_VERBS.search(last) and len(last) <= MAX_FORMULA:
+        return [last]
+    return []
 
 
 def closing_formulas(closing: str) -> list[str]:
+    """Whole, short sentences of the closing (特此报告。以上报告，请予审议。)."""
     found = []
     for paragraph in closing.split("\n"):
-        sentences = [s.strip() for s in split_sentences(paragraph) if s.strip()]
-        if not sentences:
-            continue
-        head = _formula_head(sentences[0])
-        if head:
-            found.append(head)
-        if len(sentences) > 1 and len(sentences[-1]) <= 60:
-            found.append(sentences[-1])
+        for sentence in re.split(f"(?<=[{FULL_STOPS}])", paragraph):
+            sentence = sentence.strip()
+            if sentence and len(sentence) <= MAX_FORMULA and sentence[-1] in FULL_STOPS:
+                found.append(sentence)
     return found
 
 
@@ -76,6 +59,7 @@ def document_facts(digest: dict) -> dict:
         "sections": digest["sections"],
         "openings": opening_formulas(digest["opening"]),
         "closings": closing_formulas(digest["closing"]),
+        "confident": digest.get("confident", True),
     }
 
 
@@ -88,12 +72,41 @@ def build_skeletons(all_facts: list[dict]) -> list[dict]:
     by_kind: dict[str, list[dict]] = {}
     for facts in all_facts:
         by_kind.setdefault(facts["kind"] if facts["kind"] in KINDS else "other", []).append(facts)
+    standard = standard_formulas()
     skeletons = []
     for kind in KINDS:
         documents = by_kind.get(kind)
         if documents:
-            skeletons.append(_skeleton(kind, documents))
+            # documents whose outline parsed cleanly, when there are any of this kind
+            clean = [facts for facts in documents if facts.get("confident", True)] or documents
+            skeleton = _skeleton(kind, clean)
+            for key in ("openings", "closings"):
+                known = {f["template"] for f in skeleton[key]}
+                skeleton[key] += [{"template": t, "count": 0} for t in standard.get(kind, {}).get(key, [])
+                                  if t not in known]
+            skeletons.append(skeleton)
     return skeletons
+
+
+def standard_formulas() -> dict[str, dict[str, list[str]]]:
+    """kind -> {"openings": [...], "closings": [...]} of templates/formulas.yaml."""
+    from drafter.errors import DrafterError
+    from drafter.resources import templates_dir
+    from drafter.yaml_reader import line_of, load_file
+
+    path = templates_dir() / FORMULAS_FILE
+    data, _source = load_file(path, "套语文件")
+    found: dict[str, dict[str, list[str]]] = {}
+    table = data.get("formulas") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        raise DrafterError("应有 formulas: 文稿类型 → 套语", path=str(path), line=line_of(data))
+    for written, item in table.items():
+        kind = KINDS.lookup(str(written))
+        if kind is None or not isinstance(item, dict):
+            raise DrafterError(f"未知的文稿类型“{written}”，可选：{KINDS.choices()}", path=str(path),
+                               line=line_of(table, written))
+        found[kind] = {key: [str(t) for t in item.get(key) or []] for key in ("openings", "closings")}
+    return found
 
 
 def _skeleton(kind: str, documents: list[dict]) -> dict:
@@ -149,7 +162,8 @@ def _skeleton(kind: str, documents: list[dict]) -> dict:
         "docs": total,
         "sections": sections,
         "openings": _formulas(openings),
-        "closings": _formulas(closings),
+        # a closing sentence of one document is most often its own content, not a formula
+        "closings": _formulas(Counter({t: n for t, n in closings.items() if n >= 2 or len(t) <= SHORT_FORMULA})),
     }
 
 

@@ -192,49 +192,103 @@ def _with_slot(neighbours: list[int], slot_count: int) -> list[int]:
 
 def score_terms(counts: NgramCounts, *, min_count: int = 3, min_cohesion: float = 2.5,
                 min_entropy: float = 0.9, limit: int | None = None) -> list[Term]:
-    """Terms ranked best first (then by text, so the order is stable)."""
+    """Terms ranked best first (then by text, so the order is stable).
+
+    An n-gram of MIN_LENGTH..MAX_LENGTH characters is a term when it is frequent,
+    cohesive and free on both sides. One that is cohesive but bound on a side
+    (新时代中国特色, always followed by 社会主义) is a piece of something longer:
+    it grows on that side while its continuation is all but forced, until both
+    ends are free; so a long 提法 is found whole, whatever its length."""
+    context = _Neighbours(counts, min_count)
     tf = counts.tf
     total_chars = sum(v for k, v in tf.items() if len(k) == 1) or 1
-    candidates = {
-        gram for gram, count in tf.items()
-        if MIN_LENGTH <= len(gram) <= MAX_LENGTH and count >= min_count
-        and gram[0] not in NOT_FIRST and gram[-1] not in NOT_LAST
-    }
-    right: dict[str, list[int]] = {}
-    left: dict[str, list[int]] = {}
-    right_bounds: Counter = Counter()
-    left_bounds: Counter = Counter()
-    for gram, count in tf.items():
-        if len(gram) <= MIN_LENGTH:
-            continue
-        head, tail = gram[:-1], gram[1:]
-        if head in candidates:
-            if gram[-1] in BOUNDARY_NEIGHBOURS:
-                right_bounds[head] += count
-            else:
-                right.setdefault(head, []).append(count)
-        if tail in candidates:
-            if gram[0] in BOUNDARY_NEIGHBOURS:
-                left_bounds[tail] += count
-            else:
-                left.setdefault(tail, []).append(count)
-    terms = []
-    for gram in candidates:
+    found: dict[str, Term] = {}
+    for gram in context.pool:
         count = tf[gram]
         cohesion = min(math.log(count * total_chars / (tf[gram[:i]] * tf[gram[i:]]))
                        for i in range(1, len(gram)))
         if cohesion < min_cohesion:
             continue
-        left_entropy = _entropy(_with_slot(left.get(gram, []), counts.after_slot.get(gram, 0)),
-                                counts.starts.get(gram, 0) + left_bounds[gram])
-        right_entropy = _entropy(_with_slot(right.get(gram, []), counts.before_slot.get(gram, 0)),
-                                 counts.ends.get(gram, 0) + right_bounds[gram])
-        freedom = min(left_entropy, right_entropy)
-        if freedom < min_entropy:
+        left_entropy, right_entropy = context.entropies(gram)
+        if min(left_entropy, right_entropy) < min_entropy:
+            grown = context.grow(gram, count, min_entropy)
+            if grown is None:
+                continue
+            gram, count = grown
+            if gram in found:
+                continue
+            left_entropy, right_entropy = context.entropies(gram)
+            cohesion = min(cohesion, 10.0)
+        if gram[0] in NOT_FIRST or gram[-1] in NOT_LAST:
             continue
+        freedom = min(left_entropy, right_entropy)
         # longer phrases are likelier to be set phrases than common two-character words
         score = math.log1p(count) * freedom * min(cohesion, 10.0) * (len(gram) - 1)
-        terms.append(Term(gram, count, round(cohesion, 4), round(left_entropy, 4),
-                          round(right_entropy, 4), round(score, 6)))
-    terms.sort(key=lambda t: (-t.score, t.text))
+        term = Term(gram, count, round(cohesion, 4), round(left_entropy, 4), round(right_entropy, 4),
+                    round(score, 6))
+        if gram not in found or found[gram].score < term.score:
+            found[gram] = term
+    terms = sorted(found.values(), key=lambda t: (-t.score, t.text))
     return terms[:limit] if limit else terms
+
+
+MAX_GROWN = 32       # characters: longer than any 提法, shorter than a sentence
+FORCED_SHARE = 0.75  # a continuation taken by this share of occurrences is part of the phrase
+
+
+class _Neighbours:
+    """The characters seen on either side of each frequent n-gram, and phrase boundaries."""
+
+    def __init__(self, counts: NgramCounts, min_count: int) -> None:
+        tf = counts.tf
+        self.counts = counts
+        self.pool = {gram for gram, count in tf.items()
+                     if MIN_LENGTH <= len(gram) <= MAX_LENGTH and count >= min_count}
+        self.right: dict[str, list[tuple[int, str]]] = {}
+        self.left: dict[str, list[tuple[int, str]]] = {}
+        self.right_bounds: Counter = Counter()
+        self.left_bounds: Counter = Counter()
+        for gram, count in tf.items():
+            if len(gram) <= MIN_LENGTH:
+                continue
+            head, tail = gram[:-1], gram[1:]
+            if head in self.pool:
+                if gram[-1] in BOUNDARY_NEIGHBOURS:
+                    self.right_bounds[head] += count
+                else:
+                    self.right.setdefault(head, []).append((count, gram[-1]))
+            if tail in self.pool:
+                if gram[0] in BOUNDARY_NEIGHBOURS:
+                    self.left_bounds[tail] += count
+                else:
+                    self.left.setdefault(tail, []).append((count, gram[0]))
+
+    def entropies(self, text: str) -> tuple[float, float]:
+        """Branching entropy on the left and the right; a long text is judged by its end windows."""
+        first, last = text[:MAX_LENGTH], text[-MAX_LENGTH:]
+        counts = self.counts
+        left = _entropy(_with_slot([c for c, _ in self.left.get(first, [])], counts.after_slot.get(first, 0)),
+                        counts.starts.get(first, 0) + self.left_bounds[first])
+        right = _entropy(_with_slot([c for c, _ in self.right.get(last, [])], counts.before_slot.get(last, 0)),
+                         counts.ends.get(last, 0) + self.right_bounds[last])
+        return left, right
+
+    def grow(self, text: str, count: int, min_entropy: float) -> tuple[str, int] | None:
+        """The longer phrase a bound n-gram belongs to, with its estimated count; None when
+        a side is bound but its continuation is not forced (a collocation, not a phrase)."""
+        estimate = count
+        while len(text) < MAX_GROWN:
+            left, right = self.entropies(text)
+            if min(left, right) >= min_entropy:
+                return text, estimate
+            side = self.right if right <= left else self.left
+            window = text[-MAX_LENGTH:] if side is self.right else text[:MAX_LENGTH]
+            choices = side.get(window)
+            if not choices:
+                return None
+            best_count, best_char = max(choices)
+            if best_count < FORCED_SHARE * estimate:
+                return None
+            text = text + best_char if side is self.right else best_char + text
+            estimate = min(estimate, best_count)
+        return None

@@ -12,13 +12,16 @@ worker processes and the results cached.
 from __future__ import annotations
 
 from drafter.mining.clauses import block_sentences, is_word
-from drafter.mining.headings import add_document_headings, document_headings, merge_heading_totals
+from drafter.mining.headings import (add_document_headings, document_heading_sets, document_headings,
+                                     merge_heading_totals)
 from drafter.mining.patterns import PatternCollector, merge_pattern_totals, new_pattern_total
 from drafter.mining.sentences import (add_document_sentences, document_sentences, merge_sentence_totals,
                                       new_sentence_total)
 
 MAX_EXAMPLE_CHARS = 80
 MAX_EXAMPLES = 3
+OPENING_QUOTES = frozenset("“‘「『\"'")
+CLOSING_QUOTES = frozenset("”’」』\"'")
 
 
 def example_text(sentence: str, needle: str) -> str:
@@ -34,39 +37,58 @@ def example_text(sentence: str, needle: str) -> str:
 
 def new_word_total() -> dict:
     return {"documents": 0, "terms": {}, "patterns": new_pattern_total(), "headings": {},
-            "sentences": new_sentence_total()}
+            "sentences": new_sentence_total(), "heading_sets": []}
 
 
 def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
                        patterns: PatternCollector) -> None:
     """Map one document and combine its word-level results into `total` (its clauses go to
-    `patterns`, to be flushed into the total once per chunk)."""
+    `patterns`, to be flushed into the total once per chunk).
+
+    A user word is counted where the tokenizer cuts it as one word; one holding
+    punctuation (形式主义、官僚主义, “三会一课”) never is, so it is found in the text."""
     source = digest["source"]
     sentences = block_sentences(digest["blocks"], cut)
     uses: dict[str, list] = {}
+    for word in lexicon:
+        if is_word(word):
+            continue
+        for role, _kind, text in digest["blocks"]:
+            times = text.count(word)
+            if times:
+                role_bit = 1 << role if role >= 0 else 0
+                use = uses.setdefault(word, [0, 0, text, 0])
+                use[0] |= role_bit
+                use[1] += times
     words: set[str] = set()
     for sentence in sentences:
         role_bit = 1 << sentence.role if sentence.role >= 0 else 0
-        for token in sentence.tokens:
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
             if token in lexicon:
+                # “三会一课”: a writer quotes a 提法 as a name
+                quoted = 0 < index < len(tokens) - 1 and tokens[index - 1] in OPENING_QUOTES \
+                    and tokens[index + 1] in CLOSING_QUOTES
                 use = uses.get(token)
                 if use is None:
-                    uses[token] = [role_bit, 1, sentence.text]
+                    uses[token] = [role_bit, 1, sentence.text, int(quoted)]
                 else:
                     use[0] |= role_bit
                     use[1] += 1
+                    use[3] += quoted
             elif is_word(token):
                 words.add(token)
     words.update(uses)
     terms = total["terms"]
     texts = [s.text for s in sentences]
-    for term, (roles, count, sentence) in uses.items():
+    for term, (roles, count, sentence, quoted) in uses.items():
         # the example is the first sentence naming the term, however the tokenizer cut it
         first = next((text for text in texts if term in text), sentence)
-        _add_use(terms, term, roles, 1, [[source, example_text(first, term)]])
+        _add_use(terms, term, roles, 1, [[source, example_text(first, term)]], count, quoted)
     total["documents"] += 1
     patterns.add(sentences, source)
     add_document_headings(total["headings"], document_headings(sentences), source)
+    total["heading_sets"].extend(found + [source] for found in document_heading_sets(digest.get("siblings", []), cut))
     add_document_sentences(total["sentences"], document_sentences(sentences), sorted(words), source)
 
 
@@ -82,22 +104,26 @@ def add_documents_words(digests, cut, lexicon: frozenset[str], done=None) -> dic
     return total
 
 
-def _add_use(terms: dict, term: str, roles: int, docs: int, examples: list) -> None:
+def _add_use(terms: dict, term: str, roles: int, docs: int, examples: list, count: int, quoted: int) -> None:
+    """terms[term] = [role mask, documents, examples, occurrences as a word, of which in quotes]."""
     stats = terms.get(term)
     if stats is None:
-        terms[term] = [roles, docs, examples[:MAX_EXAMPLES]]
+        terms[term] = [roles, docs, examples[:MAX_EXAMPLES], count, quoted]
         return
     stats[0] |= roles
     stats[1] += docs
     stats[2] = sorted(stats[2] + examples)[:MAX_EXAMPLES]
+    stats[3] += count
+    stats[4] += quoted
 
 
 def merge_word_totals(total: dict, other: dict) -> dict:
     """Reduce: add another total (of other documents) into `total`."""
     total["documents"] += other["documents"]
-    for term, (roles, docs, examples) in other["terms"].items():
-        _add_use(total["terms"], term, roles, docs, examples)
+    for term, (roles, docs, examples, count, quoted) in other["terms"].items():
+        _add_use(total["terms"], term, roles, docs, examples, count, quoted)
     merge_pattern_totals(total["patterns"], other["patterns"])
     merge_heading_totals(total["headings"], other["headings"])
     merge_sentence_totals(total["sentences"], other["sentences"])
+    total["heading_sets"].extend(other["heading_sets"])
     return total

@@ -135,7 +135,7 @@ def set_phrase_mask(ctx: CheckContext, folded: str) -> bytearray:
     patterns = []
     for entry in ctx.phrases():
         text = str(entry.get("text", ""))
-        if entry.get("type") == "term":
+        if entry.get("type") == "set_phrase":
             literals.append(text)
         elif entry.get("type") == "pattern":
             parts = [fold(part) for part in re.split(r"…+|\.{3,}", text)]
