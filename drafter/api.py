@@ -77,12 +77,14 @@ def skeletons(bank_dir: PathLike | None = None, *, kind: str | None = None) -> l
 # -- init / draft ------------------------------------------------------------
 
 def init_fill(kind: str, out_path: PathLike, bank_dir: PathLike | None = None, *,
-              force: bool = False) -> Path:
+              force: bool = False, year: int | str | None = None) -> Path:
     """Write a commented starter fill file for a document kind (never over an
-    existing file unless `force`); returns its path."""
+    existing file unless `force`); returns its path. `year` (default: the year being
+    summed up now) is written in the file, and no hint holds wording outdated in it."""
     from drafter.drafting import init_fill as _init_fill
+    from drafter.years import parse_year
 
-    return _init_fill(kind, out_path, bank_dir=bank_dir, force=force)
+    return _init_fill(kind, out_path, bank_dir=bank_dir, force=force, year=parse_year(year))
 
 
 def draft(fill_path: PathLike, out_path: PathLike, *, fmt: str | None = None,

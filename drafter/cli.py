@@ -279,12 +279,13 @@ def skeletons(bank_dir, kind, as_json) -> None:
 @click.option("-o", "--out", "out_path", required=True, type=PATH, help="要生成的填写文件（.yaml）。")
 @bank_option
 @force_option
-def init(kind: str, out_path: str, bank_dir: str | None, force: bool) -> None:
+@year_option("文稿所属年度，如 2025（默认：正在总结的年度）；参考写法不含该年已过时的提法。")
+def init(kind: str, out_path: str, bank_dir: str | None, force: bool, year: str | None) -> None:
     """生成带中文注释的填写文件模板。
 
     模板列出该类文稿的各个部分和语库中的参考写法；不填写直接起草，各部分会显示为【待补充】。
     """
-    written = api.init_fill(kind, out_path, bank_dir=bank_dir, force=force)
+    written = api.init_fill(kind, out_path, bank_dir=bank_dir, force=force, year=year)
     _say_bank(bank_dir)
     echo(f"已生成填写文件：{written}（填好后运行：drafter draft {shell_quote(str(written))} -o 总结.docx）")
 

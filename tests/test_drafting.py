@@ -504,7 +504,7 @@ def test_gap_suggestions_lose_their_own_end_punctuation(tmp_path, bank):
                                        .replace("党建与业务融合不够紧密", "党建与业务融合不够紧密；"), encoding="utf-8")
     _report, out = drafted(tmp_path, bank, BASIC + "sections:\n  achievements: [甲]\n  problems:\n")
     gap = next(p for p in docx_paragraphs(out) if p.startswith("【待补充】"))
-    assert "可参考：党建与业务融合不够紧密；理论学习不够系统；组织生活质量不高。" in gap
+    assert "参考写法（请改写）：党建与业务融合不够紧密；理论学习不够系统；组织生活质量不高。" in gap
     assert "。；" not in gap and "；；" not in gap and "。。" not in gap
 
 
@@ -827,4 +827,4 @@ phrases:
 """, encoding="utf-8")
     _report, out = drafted(tmp_path, bank, BASIC + "sections:\n  achievements:\n  problems: [甲]\n")
     gap = next(p for p in docx_paragraphs(out) if p.startswith("【待补充】"))
-    assert "可参考：以…为抓手；召开会议X次；发挥…作用。" in gap
+    assert "参考写法（请改写）：以…为抓手；召开会议X次；发挥…作用。" in gap

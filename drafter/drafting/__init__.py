@@ -9,11 +9,11 @@ from drafter.drafting.fill import Fill, load_fill
 from drafter.drafting.report import DraftReport
 
 
-def init_fill(kind, out_path, *, bank_dir=None, force=False, today=None):
+def init_fill(kind, out_path, *, bank_dir=None, force=False, today=None, year=None):
     """Write a commented starter fill file (see drafter.drafting.starter)."""
     from drafter.drafting.starter import init_fill as _init_fill
 
-    return _init_fill(kind, out_path, bank_dir=bank_dir, force=force, today=today)
+    return _init_fill(kind, out_path, bank_dir=bank_dir, force=force, today=today, year=year)
 
 
 __all__ = ["DraftReport", "Fill", "build_document", "draft", "init_fill", "load_fill"]

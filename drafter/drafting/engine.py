@@ -14,7 +14,8 @@ from drafter.drafting.layout import read_layout, render_layout
 from drafter.drafting.report import DraftReport
 from drafter.drafting.section_plan import SectionPlan, plan_sections
 from drafter.drafting.skeleton import SkeletonGuide
-from drafter.drafting.suggestions import SuggestionPool, bank_phrases
+from drafter.drafting.suggestions import Context, SuggestionPool, bank_phrases
+from drafter.lexicon import load_lexicon
 from drafter.drafting.text_rules import strip_xml_invalid
 from drafter.vocabulary import KINDS
 from drafter.errors import DrafterError
@@ -23,6 +24,23 @@ from drafter.model import Document, Notice
 
 # A summary runs to some ten thousand characters; far beyond that is a runaway fill file.
 MAX_DRAFT_CHARS = 2_000_000
+
+
+def suggestion_context(fill: Fill) -> Context:
+    """The fill's kind, year and what it says per role: suggestions are chosen to fit them."""
+    written: dict[str, str] = {}
+    for section in fill.sections or []:
+        if section.role:
+            written[section.role] = written.get(section.role, "") + "".join(_entry_texts(section))
+    return Context(kind=fill.kind, year=fill.year, written=written)
+
+
+def _entry_texts(entry) -> list[str]:
+    texts = [entry.heading.value] if entry.heading else []
+    texts += [t.value for t in entry.text + entry.points]
+    for sub in entry.entries:
+        texts += [sub.value] if hasattr(sub, "value") else _entry_texts(sub)
+    return texts
 
 
 def available_kinds(skeletons: list[dict]) -> list[str]:
@@ -40,7 +58,8 @@ def build_document(fill_path: str | os.PathLike, *, bank_dir: str | os.PathLike 
         raise DrafterError("语库中没有任何结构骨架，请先运行 drafter mine", path=str(bank_dir or ""))
     fill = load_fill(fill_path, available_kinds=kinds)
     guide = SkeletonGuide.for_kind(skeletons, fill.kind)
-    pool = SuggestionPool(lambda: bank_phrases(bank_dir))
+    pool = SuggestionPool(lambda: bank_phrases(bank_dir), context=suggestion_context(fill),
+                          lexicon=lambda: load_lexicon(bank_dir=bank_dir))
     plan = plan_sections(fill, guide, pool)
 
     year, unit = fill.year, fill.unit.value

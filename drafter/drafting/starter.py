@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 
 from drafter.drafting.skeleton import SkeletonGuide
-from drafter.drafting.suggestions import STARTER_TYPES, SuggestionPool, bank_phrases
+from drafter.drafting.suggestions import STARTER_TYPES, Context, SuggestionPool, bank_phrases
+from drafter.lexicon import load_lexicon
 from drafter.drafting.fill_keys import TOP_KEYS
 from drafter.vocabulary import KINDS, ROLES
 from drafter.errors import DrafterError
@@ -30,7 +31,7 @@ def default_year(today: _dt.date) -> int:
 
 
 def init_fill(kind: str, out_path: str | os.PathLike, *, bank_dir: str | os.PathLike | None = None,
-              force: bool = False, today: _dt.date | None = None) -> Path:
+              force: bool = False, today: _dt.date | None = None, year: int | None = None) -> Path:
     """Write a commented starter fill file; refuses to overwrite one unless forced."""
     from drafter.atomic_write import write_text_atomic
     from drafter.bank import load_skeletons
@@ -49,9 +50,12 @@ def init_fill(kind: str, out_path: str | os.PathLike, *, bank_dir: str | os.Path
         what = "语库中没有该类型的骨架" if canonical else "未知的文稿类型"
         raise DrafterError(f"{what}“{kind}”，可用的类型：{KINDS.choices(kinds)}", key="kind")
     guide = SkeletonGuide.for_kind(skeletons, canonical)
-    pool = SuggestionPool(lambda: bank_phrases(bank_dir), STARTER_TYPES)
-    terms = SuggestionPool(lambda: bank_phrases(bank_dir), ("set_phrase",))
-    year = default_year(today or _dt.date.today())
+    year = year if year is not None else default_year(today or _dt.date.today())
+    context = Context(kind=canonical, year=year)
+    pool = SuggestionPool(lambda: bank_phrases(bank_dir), STARTER_TYPES, context,
+                          lexicon=lambda: load_lexicon(bank_dir=bank_dir))
+    terms = SuggestionPool(lambda: bank_phrases(bank_dir), ("set_phrase",), context,
+                           lexicon=lambda: load_lexicon(bank_dir=bank_dir))
     write_text_atomic(target, starter_text(guide, pool, terms, year))
     return target
 

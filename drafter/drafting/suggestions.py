@@ -1,10 +1,19 @@
 """Phrase-bank suggestions for a section the user left empty, and for the
 comments of a starter fill file. Suggestions are shown, never written into
-the text as if the user had said them: a gap stays marked 【待补充】.
+the text as if the user had said them: a gap stays marked 【待补充】 and each
+suggestion is a 参考写法 to rewrite.
+
+What is offered is fit for the document: nothing outdated in its year (the
+lexicon says what is), no lead-in sentence (产生上述问题的原因主要有以下方面),
+no first person (本人…) outside a 述职报告, no masked text. Hints for causes and
+plans come first when they share topics and bank terms with the problems the
+user wrote. No tokenizer is used: drafting never imports jieba.
 """
 from __future__ import annotations
 
-from typing import Callable
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from drafter.drafting.text_rules import strip_xml_invalid
 
@@ -13,10 +22,28 @@ GAP_TYPES = ("sentence", "pattern")
 # Problems, causes and plans are written in reusable whole sentences (…还不够…,
 # …有待进一步…); achievements are facts, where patterns (以…为抓手) help more.
 SENTENCES_FIRST = ("problems", "causes", "plans")
+# Gaps whose hints should follow what the user wrote in these roles.
+FOLLOWS = {"causes": ("problems",), "plans": ("problems", "causes")}
 # A pattern helps only with a real word among its fixed parts: 以…为抓手, not 在…上….
 MIN_PATTERN_WORDS = 4
 STARTER_TYPES = ("sentence", "pattern", "heading")
+TERM_TYPES = ("set_phrase", "collocation", "word")
 _LIST_PUNCTUATION = "。；;，,、：: \u3000"  # not "." : 在...上... keeps its dots
+# A sentence that announces a list instead of saying something.
+_LEAD_IN = re.compile(r"(以下|如下|下列|几个方面|几点)[^，。；]{0,6}[：:]?$|[：:]$|主要(有|表现在|体现在)$")
+# 本人, 我 (but not 我们, 我局, 我市 …: a unit speaking of itself)
+_FIRST_PERSON = re.compile(r"本人|我(?![们局市区县省校院所委部单位中心国支行处科队站厂司])")
+# Words a censoring site masked (D for 党, *** for a name) or a placeholder gap.
+_MASKED = re.compile(r"[\u4e00-\u9fff]D[\u4e00-\u9fff]|\*{2,}|[xX]{3}|[\u4e00-\u9fff][.*][\u4e00-\u9fff]")
+
+
+@dataclass
+class Context:
+    """What the document is, for choosing suggestions."""
+
+    kind: str = "annual"
+    year: int | None = None
+    written: dict[str, str] = field(default_factory=dict)  # role -> the text the user wrote
 
 
 def bank_phrases(bank_dir) -> list[dict]:
@@ -29,40 +56,76 @@ def bank_phrases(bank_dir) -> list[dict]:
     return load_phrases(bank_dir)
 
 
+def fit_for(text: str, context: Context, lexicon) -> bool:
+    """Whether a bank text may be offered in this document."""
+    if _LEAD_IN.search(text) or _MASKED.search(text):
+        return False
+    if context.kind != "debrief" and _FIRST_PERSON.search(text):
+        return False
+    return context.year is None or lexicon is None or lexicon.stale_wording(text, context.year) is None
+
+
 class SuggestionPool:
     """Phrases per role, handed out in rank order so that several gaps of one
     role show different suggestions. The bank is read only when a gap needs it
     (a complete fill file never pays for loading phrases.yaml)."""
 
-    def __init__(self, phrases: list[dict] | Callable[[], list[dict]],
-                 types: tuple[str, ...] = GAP_TYPES) -> None:
+    def __init__(self, phrases: list[dict] | Callable[[], list[dict]], types: tuple[str, ...] = GAP_TYPES,
+                 context: Context | None = None, lexicon: Callable[[], object] | None = None) -> None:
         self._source = phrases
         self._types = types
+        self._context = context or Context()
+        self._lexicon = lexicon
         self._by_role: dict[str, list[str]] | None = None
+        self._terms: list[tuple[str, list[str]]] = []
         self._used: dict[str, int] = {}
 
     def _index(self) -> dict[str, list[str]]:
-        if self._by_role is None:
-            phrases = self._source() if callable(self._source) else self._source
-            self._by_role = {}
-            for entry in phrases:
-                if entry.get("type") not in self._types:
-                    continue
-                text = strip_xml_invalid(" ".join(str(entry.get("text", "")).split()))[0]
-                # The gap paragraph joins suggestions with ；and ends them with 。
-                text = text.rstrip(_LIST_PUNCTUATION)
-                if not text or (entry.get("type") == "pattern" and not _helpful_pattern(text)):
-                    continue
-                for role in entry.get("roles") or []:
-                    bucket = self._by_role.setdefault(role, [])
-                    if (entry.get("type"), text) not in bucket:
-                        bucket.append((entry.get("type"), text))
-            for role, bucket in self._by_role.items():
-                # stable: the bank's own rank order is kept within each type
-                if role in SENTENCES_FIRST:
-                    bucket.sort(key=lambda typed: typed[0] != "sentence")
-                self._by_role[role] = [text for _type, text in bucket]
+        if self._by_role is not None:
+            return self._by_role
+        phrases = self._source() if callable(self._source) else self._source
+        lexicon = self._lexicon() if self._lexicon is not None else None
+        self._by_role = {}
+        self._terms = [(entry["text"], entry.get("topics", [])) for entry in phrases
+                       if entry.get("type") in TERM_TYPES and len(entry.get("text", "")) >= 3]
+        for entry in phrases:
+            if entry.get("type") not in self._types:
+                continue
+            text = strip_xml_invalid(" ".join(str(entry.get("text", "")).split()))[0]
+            # The gap paragraph joins suggestions with ；and ends them with 。
+            text = text.rstrip(_LIST_PUNCTUATION)
+            if not text or (entry.get("type") == "pattern" and not _helpful_pattern(text)):
+                continue
+            if not fit_for(text, self._context, lexicon):
+                continue
+            for role in entry.get("roles") or []:
+                bucket = self._by_role.setdefault(role, [])
+                if text not in (t for _type, t, _topics in bucket):
+                    bucket.append((entry.get("type"), text, entry.get("topics", [])))
+        for role, bucket in self._by_role.items():
+            # stable: the bank's own rank order is kept within each group
+            relevance = self._relevance(role)
+            bucket.sort(key=lambda typed: (-relevance(typed[1], typed[2]),
+                                           role in SENTENCES_FIRST and typed[0] != "sentence"))
+            self._by_role[role] = [text for _type, text, _topics in bucket]
         return self._by_role
+
+    def _relevance(self, role: str) -> Callable[[str, list[str]], int]:
+        """How much a suggestion has to do with what the user wrote in the roles this one
+        follows (causes follow problems): shared topics count twice, shared bank terms once."""
+        written = "".join(self._context.written.get(other, "") for other in FOLLOWS.get(role, ()))
+        if not written:
+            return lambda _text, _topics: 0
+        topics = {topic for term, term_topics in self._terms if term in written for topic in term_topics}
+        from drafter.topics import load_topic_cues
+
+        topics |= set(load_topic_cues().topics_of(written))
+        terms = {term for term, _topics in self._terms if term in written}
+
+        def score(text: str, text_topics: list[str]) -> int:
+            return 2 * len(topics & set(text_topics)) + sum(1 for term in terms if term in text)
+
+        return score
 
     def available(self, role: str | None) -> list[str]:
         return list(self._index().get(role or "", []))

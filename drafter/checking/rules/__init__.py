@@ -14,6 +14,7 @@ from drafter.checking.rules.originality import check_originality
 from drafter.checking.rules.placeholder import check_placeholders
 from drafter.checking.rules.stale_term import check_stale_terms
 from drafter.checking.rules.structure import check_structure
+from drafter.checking.rules.suggestion_kept import check_suggestions_kept
 
 Rule = Callable[[CheckContext], list[Finding]]
 
@@ -23,6 +24,7 @@ RULES: list[tuple[str, Rule]] = [
     ("stale_term", check_stale_terms),
     ("originality", check_originality),
     ("structure", check_structure),
+    ("suggestion_kept", check_suggestions_kept),
 ]
 
 RULE_NAMES = {
@@ -31,4 +33,5 @@ RULE_NAMES = {
     "stale_term": "过时提法",
     "originality": "照抄",
     "structure": "结构",
+    "suggestion_kept": "保留参考写法",
 }

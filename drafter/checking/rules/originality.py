@@ -135,8 +135,9 @@ def set_phrase_mask(ctx: CheckContext, folded: str) -> bytearray:
     patterns = []
     for entry in ctx.phrases():
         text = str(entry.get("text", ""))
-        if entry.get("type") == "set_phrase":
-            literals.append(text)
+        if entry.get("type") in ("set_phrase", "sentence"):
+            # a standard wording, or a bank sentence drafting offered (suggestion_kept says so)
+            literals.append(text.rstrip("。；;，,"))
         elif entry.get("type") == "pattern":
             parts = [fold(part) for part in re.split(r"…+|\.{3,}", text)]
             # Patterns with a word among their fixed parts (以…为抓手, 同谋划、同部署); masking
