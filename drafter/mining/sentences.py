@@ -99,7 +99,10 @@ class ReusableSentence:
 
 
 def select_sentences(total: dict, *, limit: int = 400) -> list[ReusableSentence]:
-    """Reusable sentences ranked best first, with an equal share of `limit` per role."""
+    """Reusable sentences ranked best first, with an equal share of `limit` per role.
+
+    Exact repeats are rare across documents, so a sentence's rank also counts the
+    documents that say nearly the same (most of its words, in the same role)."""
     candidates = total.get("candidates", {})
     if not candidates:
         return []
@@ -108,6 +111,7 @@ def select_sentences(total: dict, *, limit: int = 400) -> list[ReusableSentence]
     role_words = total["role_words"]
     common = max(2, math.ceil(0.05 * documents)) if documents >= 2 else 1
     all_sentences = role_words.get((-1, ""), 0) or 1
+    support = _support(candidates)
     by_role: dict[int, list[ReusableSentence]] = {}
     for (role, text), (count, words, source) in candidates.items():
         tokens = words.split()
@@ -123,7 +127,8 @@ def select_sentences(total: dict, *, limit: int = 400) -> list[ReusableSentence]
         if lean <= 0:
             continue
         role_name = ROLES[role] if 0 <= role < len(ROLES) else "other"
-        score = ROLE_WEIGHT.get(role_name, 0.4) * generic * lean * math.log1p(count) * (1 + math.log(len(tokens)))
+        score = (ROLE_WEIGHT.get(role_name, 0.4) * generic * lean * math.log1p(support[(role, text)])
+                 * (1 + math.log(len(tokens))))
         by_role.setdefault(role, []).append(ReusableSentence(text, role, count, source, round(score, 6)))
     share = max(1, limit // max(1, len(by_role)))
     kept = []
@@ -132,3 +137,30 @@ def select_sentences(total: dict, *, limit: int = 400) -> list[ReusableSentence]
         kept.extend(ranked[:share])
     kept.sort(key=lambda s: (-s.score, s.text))
     return kept
+
+
+SIMILAR = 0.6  # share of a sentence's words another sentence must have to say nearly the same
+
+
+def _support(candidates: dict) -> dict[tuple[int, str], int]:
+    """Per candidate: its own occurrences plus those of the candidates of its role that
+    hold most of its words (学习的系统性还不够强 / 理论学习系统性不够强)."""
+    words_of = {key: frozenset(words.split()) for key, (_count, words, _source) in candidates.items()}
+    index: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for key, words in words_of.items():
+        for word in words:
+            index.setdefault((key[0], word), []).append(key)
+    limit = max(50, len(candidates) // 20)  # words in every other sentence say nothing of likeness
+    support = {}
+    for key, words in words_of.items():
+        shared: dict[tuple[int, str], int] = {}
+        for word in words:
+            others = index[(key[0], word)]
+            if len(others) > limit:
+                continue
+            for other in others:
+                shared[other] = shared.get(other, 0) + 1
+        need = SIMILAR * len(words)
+        support[key] = sum(candidates[other][0] for other, n in shared.items()
+                           if n >= need and n >= SIMILAR * len(words_of[other])) or candidates[key][0]
+    return support
