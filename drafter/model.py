@@ -13,7 +13,7 @@ DOCUMENT_KEYS = (
     "source", "kind", "title", "opening", "closing",
     "signature", "date", "sections", "removed", "warnings",
 )
-SECTION_KEYS = ("level", "marker", "heading", "role", "paragraphs", "items", "children")
+SECTION_KEYS = ("level", "marker", "heading", "role", "paragraphs", "items", "children", "tables")
 
 
 @dataclass
@@ -58,6 +58,19 @@ class Notice:
 
 
 @dataclass
+class Table:
+    """A table in a section: an optional title (set above it) and rows of cell texts.
+    `after` is how many of the section's paragraphs come before it."""
+
+    rows: list[list[str]]
+    title: str = ""
+    after: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "rows": [list(row) for row in self.rows], "after": self.after}
+
+
+@dataclass
 class Section:
     """A numbered heading with its body. Levels follow GB/T 9704 numbering:
     1 一、  2 （一）  3 1.  4 （1）."""
@@ -69,6 +82,7 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     line: int | None = None  # source line of the heading; not part of the JSON
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +94,7 @@ class Section:
             "paragraphs": list(self.paragraphs),
             "items": list(self.items),
             "children": [child.to_dict() for child in self.children],
+            "tables": [table.to_dict() for table in self.tables],
         }
 
     def walk(self):
@@ -89,9 +104,13 @@ class Section:
             yield from child.walk()
 
     def text_blocks(self) -> list[str]:
-        """Heading, paragraphs and items of this node only (not children)."""
+        """Heading, paragraphs, items and table cells of this node only (not children)."""
         blocks = [self.heading] if self.heading else []
-        return blocks + self.paragraphs + self.items
+        blocks += self.paragraphs + self.items
+        for table in self.tables:
+            blocks += [table.title] if table.title else []
+            blocks += [cell for row in table.rows for cell in row if cell]
+        return blocks
 
 
 def nest_section(node: Section, open_sections: list[Section], top: list[Section]) -> None:

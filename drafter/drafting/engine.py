@@ -82,7 +82,7 @@ def build_document(fill_path: str | os.PathLike, *, bank_dir: str | os.PathLike 
     if len(rendered) > MAX_DRAFT_CHARS:
         raise DrafterError(f"起草出的文稿超过 {MAX_DRAFT_CHARS // 10000} 万字，不像一份总结；请检查填写文件"
                            "（例如锚点引用 *名称 是否重复展开）", path=str(fill_path))
-    doc = read_layout(rendered, Document(source=str(fill_path), kind=fill.kind))
+    doc = read_layout(rendered, Document(source=str(fill_path), kind=fill.kind), plan.tables())
     _strip_invalid(doc)
     warnings = sorted(fill.warnings + plan.warnings, key=lambda w: (w[0] is None, w[0] or 0))
     for line, message in warnings:

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 import yaml
 
 from drafter.drafting import text_rules
-from drafter.drafting.fill_keys import ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TOP_KEYS, alias_table, closest_key, describe_key
+from drafter.drafting.fill_keys import (ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TABLE_KEYS, TOP_KEYS, alias_table,
+                                       closest_key, describe_key)
 from drafter.errors import DrafterError
 from drafter.yaml_reader import NULL_TAG, compose, has_content, read_source
 from drafter.vocabulary import KINDS, ROLES
 from drafter.years import EARLY_MONTHS, YEARLY_KINDS, parse_date, parse_year
 
 FILL_FILE = "填写文件"
+MAX_TABLE_COLUMNS = 12
 MAX_LEVEL = 4  # 一、 （一） 1. （1）
 REQUIRED_KEYS = ("kind", "unit", "year")
 
@@ -42,6 +44,17 @@ class Text:
 
 
 @dataclass
+class FillTable:
+    """A table written in the fill file: an optional title and rows of cells.
+    `after`: how many of its entry's paragraphs (text) come before it."""
+
+    rows: list[list[str]]
+    title: str = ""
+    after: int = 0
+    line: int | None = None
+
+
+@dataclass
 class FillEntry:
     """A heading with its body: a level-1 section, or an entry below one.
 
@@ -55,10 +68,11 @@ class FillEntry:
     text: list[Text] = field(default_factory=list)
     points: list[Text] = field(default_factory=list)
     entries: list["Text | FillEntry"] = field(default_factory=list)
+    tables: list[FillTable] = field(default_factory=list)
     line: int | None = None
 
     def is_empty(self) -> bool:
-        return not (self.text or self.points or any(
+        return not (self.text or self.points or self.tables or any(
             isinstance(e, Text) or not e.is_empty() or e.heading is not None for e in self.entries))
 
 
@@ -378,7 +392,40 @@ class _FillLoader:
                 entry.points = self.point_texts(value, written)
             elif canonical == "children":
                 entry.entries = self.entry_list(value, written, level)
+            elif canonical == "table":
+                entry.tables.append(self.table(value, written))
+        for table in entry.tables:
+            table.after = len(entry.text)  # a table follows its entry's own paragraphs
         return entry
+
+    def table(self, node: yaml.Node, written: str) -> FillTable:
+        """`table:` as a list of rows, or a mapping with an optional title and its rows."""
+        table = FillTable(rows=[], line=node.start_mark.line + 1)
+        rows_node = node
+        if isinstance(node, yaml.MappingNode):
+            rows_node = None
+            for canonical, key, _key_node, value in self.mapping_items(node, TABLE_KEYS, "表格"):
+                if canonical == "title":
+                    title = self.line_text(value, key, text_rules.PLAIN_LINE_RULES)
+                    table.title = title.value if title else ""
+                else:
+                    rows_node = value
+            if rows_node is None:
+                raise self.fail("表格缺少“rows”（行）：每行写成一个列表，如 - [指标, 目标, 完成]", node, key=written)
+        if not isinstance(rows_node, yaml.SequenceNode) or not rows_node.value:
+            raise self.fail("表格的行应是列表，每行又是一个列表，如 - [指标, 目标, 完成]", rows_node, key=written)
+        for row in rows_node.value:
+            if not isinstance(row, yaml.SequenceNode):
+                raise self.fail("表格的每一行应是一个列表，如 - [发展党员, 3名, 3名]", row, key=written)
+            if len(row.value) > MAX_TABLE_COLUMNS:
+                raise self.fail(f"表格一行最多 {MAX_TABLE_COLUMNS} 列", row, key=written)
+            cells = []
+            for cell in row.value:
+                value = self.scalar(cell, written, "单元格文字")
+                cleaned = self.clean(value or "", cell, written, text_rules.PLAIN_LINE_RULES) if value else ""
+                cells.append(cleaned)
+            table.rows.append(cells)
+        return table
 
     def role(self, written: str, node: yaml.Node) -> str | None:
         value = self.scalar(node, written, "角色名称")

@@ -25,6 +25,13 @@ ENTRY_KEYS: dict[str, tuple[str, ...]] = {
     "text": ("内容", "段落"),
     "points": ("要点",),
     "children": ("下级", "下级标题"),
+    "table": ("表格",),
+}
+
+# Keys of a table entry.
+TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("标题", "表题"),
+    "rows": ("行", "内容"),
 }
 
 # A level-1 section in the list form may also say which role it plays.

@@ -19,10 +19,10 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError
-from drafter.model import Document, Section, nest_section
+from drafter.model import Document, Section, Table, nest_section
 
 BASE_TEMPLATE = "document.j2"
-LINE_TAGS = ("title", "opening", "section", "para", "item", "closing", "signature", "date")
+LINE_TAGS = ("title", "opening", "section", "para", "item", "table", "closing", "signature", "date")
 
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*")
 
@@ -105,8 +105,10 @@ def render_layout(kind: str, context: dict, bank_dir: str | Path | None = None) 
         raise DrafterError(f"文稿模板引用了不存在的变量（{exc.message}）") from None
 
 
-def read_layout(rendered: str, doc: Document) -> Document:
-    """Fill `doc` from the template's `tag<TAB>text` lines, nesting sections by level."""
+def read_layout(rendered: str, doc: Document, tables: dict[int, Table] | None = None) -> Document:
+    """Fill `doc` from the template's `tag<TAB>text` lines, nesting sections by level.
+    A `table<TAB>id` line places the planned table of that id (its cells never pass
+    through the template) in the section above it."""
     opening: list[str] = []
     closing: list[str] = []
     stack: list[Section] = []
@@ -128,6 +130,13 @@ def read_layout(rendered: str, doc: Document) -> Document:
             continue
         text = rest.strip()
         if not text:
+            continue
+        if tag == "table":
+            table = (tables or {}).get(int(text)) if text.isdigit() else None
+            if table is None or not stack:
+                raise DrafterError(f"文稿模板输出的表格行“{raw[:30]}”（第 {number} 行）无效："
+                                   "应写在某一部分之下，形如 table<制表符>{{ table.id }}")
+            stack[-1].tables.append(table)
             continue
         if tag in ("para", "item") and stack:
             (stack[-1].paragraphs if tag == "para" else stack[-1].items).append(text)

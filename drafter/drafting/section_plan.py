@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafter.drafting import text_rules
-from drafter.drafting.fill import MAX_LEVEL, Fill, FillEntry, Text
+from drafter.drafting.fill import MAX_LEVEL, Fill, FillEntry, FillTable, Text
+from drafter.model import Table
 from drafter.drafting.skeleton import SkeletonGuide
 from drafter.drafting.suggestions import SuggestionPool
 from drafter.vocabulary import ROLES
@@ -20,12 +21,19 @@ _HEADING_TRAILING = "。．.；;，,、：: \u3000"
 
 
 @dataclass
+class PlannedTable:
+    id: int  # what the layout template prints for it: `table<TAB>id`
+    table: Table
+
+
+@dataclass
 class PlanNode:
     level: int
     role: str
     heading: str = ""
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
+    tables: list[PlannedTable] = field(default_factory=list)
     gap: bool = False
     suggestions: list[str] = field(default_factory=list)
     line: int | None = None
@@ -39,6 +47,9 @@ class PlanNode:
 class SectionPlan:
     nodes: list[PlanNode] = field(default_factory=list)
     warnings: list[tuple[int | None, str]] = field(default_factory=list)
+
+    def tables(self) -> dict[int, Table]:
+        return {planned.id: planned.table for node in self.nodes for planned in node.tables}
 
     def gaps(self) -> list[PlanNode]:
         return [node for node in self.nodes if node.gap]
@@ -91,8 +102,11 @@ class _Planner:
                         line=entry.heading.line if entry.heading else entry.line)
         self.plan.nodes.append(node)
 
-        loose, points, children = self.flatten(entry)
+        loose, points, children, tables = self.flatten(entry)
         node.paragraphs = [t.value for t in entry.text]
+        for table in tables:
+            planned = Table(rows=[list(row) for row in table.rows], title=table.title, after=table.after)
+            node.tables.append(PlannedTable(len(self.plan.tables()), planned))  # this node is in the plan already
         if loose and level == 1 and not children and not points and self.guide.writes_items(role):
             points = loose  # this role is written 一是/二是 in the mined documents
         else:
@@ -107,18 +121,19 @@ class _Planner:
         else:
             node.items = [self.item_text(point) for point in points]
 
-        if not (node.paragraphs or node.items or points or children):
+        if not (node.paragraphs or node.items or points or children or node.tables):
             node.gap = True
             node.suggestions = self.pool.take(role, 3)
         for child in children:
             self.node(child, level + 1, role)
 
-    def flatten(self, entry: FillEntry) -> tuple[list[Text], list[Text], list[FillEntry]]:
-        """Split an entry's body into its own paragraphs, its points and its
-        subsections; headless mappings merge into the entry itself."""
+    def flatten(self, entry: FillEntry) -> tuple[list[Text], list[Text], list[FillEntry], list[FillTable]]:
+        """Split an entry's body into its own paragraphs, its points, its subsections and
+        its tables; headless mappings merge into the entry itself."""
         loose: list[Text] = []
         points: list[Text] = list(entry.points)
         children: list[FillEntry] = []
+        tables: list[FillTable] = list(entry.tables)
 
         def visit(entries: list[Text | FillEntry]) -> None:
             for sub in entries:
@@ -128,6 +143,11 @@ class _Planner:
                                             "（段落总在本级标题之下、下级标题之前）")
                     loose.append(sub)
                 elif sub.heading is None:
+                    if children and sub.tables:
+                        self.warn(sub.tables[0].line, "表格写在下级标题之后，已移到下级标题之前"
+                                                      "（表格和段落总在本级标题之下、下级标题之前）")
+                    before = len(entry.text) + len(loose)
+                    tables.extend(FillTable(t.rows, t.title, before + t.after, t.line) for t in sub.tables)
                     loose.extend(sub.text)
                     points.extend(sub.points)
                     visit(sub.entries)
@@ -135,7 +155,7 @@ class _Planner:
                     children.append(sub)
 
         visit(entry.entries)
-        return loose, points, children
+        return loose, points, children, tables
 
     def item_text(self, text: Text) -> str:
         """Points and items carry no typed numbering: 一是 is generated."""

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
-from drafter.model import Document, Section
+from drafter.model import Document, Section, Table
 from drafter.writers.numbering import heading_marker, item_prefix
 
 TITLE = "title"
@@ -17,6 +17,7 @@ BODY = "body"            # opening, section paragraphs, closing
 HEADING = "heading"      # a heading on its own line
 RUNON = "runon"          # a level 3/4 heading running on into its first paragraph
 ITEM = "item"            # 一是… paragraph
+TABLE = "table"          # a table: `table` holds it, `text` its title
 SIGNATURE = "signature"
 DATE = "date"
 
@@ -35,6 +36,7 @@ class Block:
     lead_len: int = 0    # RUNON: length of the part set as heading (marker + first sentence)
     body_start: int = 0  # RUNON: where the first paragraph begins (after the whole heading)
     section: Section | None = field(default=None, compare=False)  # HEADING, RUNON: the node it heads
+    table: Table | None = field(default=None, compare=False)      # TABLE
 
     @property
     def content(self) -> str:
@@ -66,19 +68,35 @@ def _add_sections(sections: list[Section], blocks: list[Block]) -> None:
         if heading:
             numbers[level] += 1
             marker = heading_marker(level, numbers[level])
-        paragraphs = [line for text in section.paragraphs for line in _lines(text)]
-        if heading and level >= 3 and paragraphs:
-            blocks.append(_runon(level, marker, heading, paragraphs.pop(0), section))
+        paragraphs = [_lines(text) for text in section.paragraphs]  # the lines of each paragraph
+        if heading and level >= 3 and any(paragraphs):
+            first = next(lines for lines in paragraphs if lines).pop(0)
+            blocks.append(_runon(level, marker, heading, first, section))
         elif heading:
             if level <= 2:
                 heading = heading.rstrip("。")
             blocks.append(Block(HEADING, marker + heading, level, len(marker), section=section))
-        blocks.extend(Block(BODY, text) for text in paragraphs)
+        # each table goes after the paragraphs it follows (`after` of them)
+        pending = sorted(section.tables, key=lambda t: t.after)
+
+        def place_tables(done: int) -> None:
+            while pending and pending[0].after <= done:
+                blocks.append(_table(pending.pop(0)))
+
+        place_tables(0)
+        for done, lines in enumerate(paragraphs, start=1):
+            blocks.extend(Block(BODY, text) for text in lines)
+            place_tables(done)
+        blocks.extend(_table(table) for table in pending)
         items = [_clean(item) for item in section.items]
         for number, item in enumerate((item for item in items if item), start=1):
             prefix = item_prefix(number)
             blocks.append(Block(ITEM, prefix + item, marker_len=len(prefix)))
         _add_sections(section.children, blocks)
+
+
+def _table(table: Table) -> Block:
+    return Block(TABLE, _clean(table.title), table=table)
 
 
 def _runon(level: int, marker: str, heading: str, first: str, section: Section) -> Block:

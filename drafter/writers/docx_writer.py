@@ -11,11 +11,12 @@ from datetime import datetime
 
 from lxml import etree
 
-from drafter.model import Document
+from drafter.model import Document, Table
 from drafter.placeholders import find_placeholders, is_todo_paragraph
 from drafter.writers import blocks as kinds
 from drafter.writers import layout, styles
 from drafter.writers.blocks import Block, document_blocks
+from drafter.writers.docx_table import table_elements
 from drafter.writers.docx_package import (
     CT_CORE, CT_DOCUMENT, CT_EXTENDED, CT_FONT_TABLE, CT_FOOTER, CT_SETTINGS, CT_STYLES,
     REL_CORE_PROPERTIES, REL_EXTENDED_PROPERTIES, REL_FONT_TABLE, REL_FOOTER, REL_OFFICE_DOCUMENT,
@@ -44,7 +45,8 @@ def docx_bytes(doc: Document, warnings: list[str] | None = None) -> bytes:
     """The .docx file for `doc`. Text XML cannot hold (control characters) is
     dropped, and a message in Chinese saying so is appended to `warnings`."""
     found: list[str] = [] if warnings is None else warnings
-    blocks = [safe for block in document_blocks(doc) if (safe := _xml_safe(block, found)).text.strip()]
+    blocks = [safe for block in document_blocks(doc)
+              if (safe := _xml_safe(block, found)).text.strip() or block.kind == kinds.TABLE]
     title = _safe_text((doc.title or "").strip(), found, report=False)
     timestamp = document_timestamp(doc.date)
 
@@ -98,6 +100,10 @@ def _safe_text(text: str, warnings: list[str], report: bool = True) -> str:
 
 
 def _xml_safe(block: Block, warnings: list[str]) -> Block:
+    if block.kind == kinds.TABLE:
+        rows = [[_safe_text(cell.replace("\t", " "), warnings) for cell in row] for row in block.table.rows]
+        table = Table(rows, _safe_text(block.table.title, warnings), block.table.after)
+        return Block(kinds.TABLE, table.title, table=table)
     text = block.text.replace("\t", " ")
     if not invalid_xml_chars(text):
         return Block(block.kind, text, block.level, block.marker_len, block.lead_len, block.body_start)
@@ -127,6 +133,9 @@ def _document(blocks: list[Block], odd_footer: str, even_footer: str) -> etree._
             right = next(signature_lines)
         elif block.kind == kinds.DATE:
             right = indents.date
+        if block.kind == kinds.TABLE:
+            body.extend(table_elements(block.table))
+            continue
         body.append(_paragraph(block, right_indent=right))
         if block.kind == kinds.TITLE and index + 1 < len(blocks):
             body.append(_empty_paragraph())  # one blank line under the title

@@ -60,6 +60,10 @@ HEADINGS = {
     4: Role(FONT_BODY, BODY_SIZE_PT),
 }
 PAGE_NUMBER = Role(FONT_PAGE_NUMBER, PAGE_NUMBER_SIZE_PT)
+# Tables: the title in 黑体 3号 like a level-1 heading; cells in 仿宋 4号, 20 pt lines.
+TABLE_TITLE = Role(FONT_HEADING_1, BODY_SIZE_PT)
+TABLE_TEXT = Role(FONT_BODY, 14)
+TABLE_LINE = 400
 
 # Fonts a machine may lack, and the name Word should try instead.
 FONT_FALLBACKS = {

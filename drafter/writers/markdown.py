@@ -45,7 +45,23 @@ def _escape_inline(text: str) -> str:
     return _INLINE_SPECIAL.sub(r"\\\1", text)
 
 
+def _table(block: Block) -> str:
+    """The title in bold, then a pipe table (CommonMark's GFM extension; shown as text elsewhere)."""
+    rows = [list(row) for row in block.table.rows] or [[""]]
+    columns = max(len(row) for row in rows)
+    rows = [row + [""] * (columns - len(row)) for row in rows]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(_escape_inline(cell).replace("|", "\\|") for cell in cells) + " |"
+
+    lines = [line(rows[0]), "|" + "---|" * columns] + [line(row) for row in rows[1:]]
+    title = [_strong(block.text), ""] if block.text else []
+    return "\n".join(title + lines)
+
+
 def _render(block: Block) -> str:
+    if block.kind == kinds.TABLE:
+        return _table(block)
     if block.kind == kinds.TITLE:
         return "# " + _escape_inline(block.text)
     if block.kind == kinds.HEADING and block.level <= 2:

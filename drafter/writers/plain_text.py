@@ -33,6 +33,11 @@ def to_text(doc: Document) -> str:
             right = next(signature_lines) if block.kind == kinds.SIGNATURE else indents.date
             lines.append(_pad_left(layout.CHARS_PER_LINE - right - page_width(block.text)) + block.text)
             continue
+        if block.kind == kinds.TABLE:
+            if block.text:
+                lines.append(_pad_left((layout.CHARS_PER_LINE - page_width(block.text)) / 2) + block.text)
+            lines.extend("\t".join(row) for row in block.table.rows)  # pastes into a spreadsheet as is
+            continue
         lines.append(INDENT + block.text)
     return "\n".join(lines) + "\n" if lines else ""
 

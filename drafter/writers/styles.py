@@ -19,6 +19,8 @@ TITLE = "Title"
 SIGNATURE = "Signature"
 DATE = "Date"
 FOOTER = "Footer"
+TABLE_TITLE = "TableTitle"
+TABLE_TEXT = "TableText"
 
 
 def heading_style(level: int) -> str:
@@ -43,6 +45,8 @@ def styles_xml() -> etree._Element:
     root.append(_paragraph_style(SIGNATURE, "Signature", layout.BODY, align="right", indent=False))
     root.append(_paragraph_style(DATE, "Date", layout.BODY, align="right", indent=False))
     root.append(_footer())
+    root.append(_table_title())
+    root.append(_table_text())
     return root
 
 
@@ -152,4 +156,26 @@ def _footer() -> etree._Element:
                            "w:line": str(layout.PAGE_NUMBER_LINE), "w:lineRule": "exact"})
     sub(ppr, "w:ind", {"w:firstLineChars": "0", "w:firstLine": "0"})
     style.append(_run_props(layout.PAGE_NUMBER, spacing=0, plain=True))
+    return style
+
+
+def _table_title() -> etree._Element:
+    """表格标题: the title above a table, 黑体 centred on a body line, kept with its table."""
+    style = _style("paragraph", TABLE_TITLE, "表格标题", based_on=NORMAL, next_style=NORMAL, custom=True)
+    ppr = sub(style, "w:pPr")
+    sub(ppr, "w:keepNext")
+    sub(ppr, "w:ind", {"w:firstLineChars": "0", "w:firstLine": "0"})
+    sub(ppr, "w:jc", {"w:val": "center"})
+    style.append(_run_props(layout.TABLE_TITLE, plain=True))
+    return style
+
+
+def _table_text() -> etree._Element:
+    """表格文字: cell text, 4号仿宋 on single lines, centred, no first-line indent."""
+    style = _style("paragraph", TABLE_TEXT, "表格文字", based_on=NORMAL, custom=True)
+    ppr = sub(style, "w:pPr")
+    sub(ppr, "w:spacing", {"w:before": "0", "w:after": "0", "w:line": str(layout.TABLE_LINE), "w:lineRule": "exact"})
+    sub(ppr, "w:ind", {"w:firstLineChars": "0", "w:firstLine": "0"})
+    sub(ppr, "w:jc", {"w:val": "center"})
+    style.append(_run_props(layout.TABLE_TEXT, spacing=0, plain=True))
     return style

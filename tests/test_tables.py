@@ -1,0 +1,133 @@
+"""Tables in the fill format, the model and every writer (issue 12)."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import drafter
+from drafter.drafting import load_fill
+from drafter.errors import DrafterError
+from drafter.writers import layout
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FILL = """\
+kind: annual
+unit: 市档案馆党支部
+year: 2025
+sections:
+  achievements:
+    - heading: 主要指标完成情况
+      text: 全年各项指标完成情况见下表。
+      table:
+        title: 2025年党建工作主要指标完成情况表
+        rows:
+          - [指标, 年度目标, 完成情况]
+          - [发展党员, 3名, 3名]
+          - [主题党日, 12次, X次]
+    - 表格:
+        - [项目, 次数]
+        - [集中学习, 12]
+  problems:
+    points: [理论学习的系统性还不够强。]
+date: 2025-12-26
+"""
+
+
+@pytest.fixture
+def fill(tmp_path) -> Path:
+    path = tmp_path / "fill.yaml"
+    path.write_text(FILL, encoding="utf-8")
+    return path
+
+
+def test_the_fill_reads_tables_with_titles_and_chinese_keys(fill):
+    loaded = load_fill(fill)
+    achievements = loaded.sections[0]
+    first = achievements.entries[0]
+    assert first.tables[0].title == "2025年党建工作主要指标完成情况表"
+    assert first.tables[0].rows == [["指标", "年度目标", "完成情况"], ["发展党员", "3名", "3名"], ["主题党日", "12次", "X次"]]
+    assert first.tables[0].after == 1  # after the entry's own paragraph
+    headless = achievements.entries[1]
+    assert headless.tables[0].rows == [["项目", "次数"], ["集中学习", "12"]] and headless.tables[0].title == ""
+
+
+@pytest.mark.parametrize("table, message", [
+    ("table: 一段文字", "表格的行应是列表"),
+    ("table: {title: 表}", "表格缺少“rows”"),
+    ("table: [[a, b], c]", "每一行应是一个列表"),
+    ("table: {标题: 表, 颜色: 红}", "未知的键“颜色”"),
+])
+def test_bad_tables_are_one_chinese_line(tmp_path, table, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"kind: annual\nunit: 某单位\nyear: 2025\nsections:\n  achievements:\n    - heading: 甲\n"
+                    f"      {table}\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        load_fill(path)
+    assert message in str(caught.value) and caught.value.line == 7
+
+
+def _document_xml(path: Path) -> etree._Element:
+    with zipfile.ZipFile(path) as package:
+        return etree.fromstring(package.read("word/document.xml"))
+
+
+def test_the_docx_lays_tables_out_as_an_official_document_does(fill, tmp_path):
+    out = tmp_path / "out.docx"
+    drafter.draft(fill, out)
+    root = _document_xml(out)
+    body = root.find(f"{W}body")
+    children = list(body)
+    tables = root.findall(f".//{W}tbl")
+    assert len(tables) == 2
+    # the headless table joins its level-1 section, ahead of the subsection (said in a warning)
+    first = tables[1]
+    index = children.index(first)
+    title = children[index - 1]
+    assert title.find(f".//{W}pStyle").get(f"{W}val") == "TableTitle"
+    assert "".join(t.text for t in title.iter(f"{W}t")) == "2025年党建工作主要指标完成情况表"
+    before = "".join(t.text for t in children[index - 2].iter(f"{W}t"))
+    assert before == "全年各项指标完成情况见下表。"
+    assert first.find(f"{W}tblPr/{W}tblW").get(f"{W}w") == str(layout.TEXT_WIDTH)
+    assert first.find(f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
+    borders = first.find(f"{W}tblPr/{W}tblBorders")
+    assert {b.tag[len(W):] for b in borders} == {"top", "left", "bottom", "right", "insideH", "insideV"}
+    grid = [int(c.get(f"{W}w")) for c in first.findall(f"{W}tblGrid/{W}gridCol")]
+    assert sum(grid) == layout.TEXT_WIDTH and len(grid) == 3
+    for row in first.findall(f"{W}tr"):
+        assert [int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) for tc in row.findall(f"{W}tc")] == grid
+    header = first.find(f"{W}tr")
+    assert header.find(f"{W}trPr/{W}tblHeader") is not None and header.find(f".//{W}b") is not None
+    cells = ["".join(t.text for t in tc.iter(f"{W}t")) for tc in first.iter(f"{W}tc")]
+    assert cells[-1] == "X次"
+    placeholder_run = [r for r in first.iter(f"{W}r") if "".join(t.text for t in r.iter(f"{W}t")) == "X"][0]
+    assert placeholder_run.find(f"{W}rPr/{W}highlight") is not None
+    with zipfile.ZipFile(out) as package:
+        styles = package.read("word/styles.xml").decode("utf-8")
+    assert 'w:styleId="TableText"' in styles and "仿宋_GB2312" in styles
+
+
+def test_a_table_written_after_a_subsection_is_moved_and_said(fill, tmp_path):
+    report = drafter.draft(fill, tmp_path / "out.md")
+    assert any("表格写在下级标题之后" in w and "第 15 行" in w for w in report.warnings)
+
+
+def test_markdown_and_text_show_tables(fill, tmp_path):
+    drafter.draft(fill, tmp_path / "out.md")
+    markdown = (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert "**2025年党建工作主要指标完成情况表**" in markdown
+    assert "| 指标 | 年度目标 | 完成情况 |\n|---|---|---|\n| 发展党员 | 3名 | 3名 |" in markdown
+    drafter.draft(fill, tmp_path / "out.txt")
+    text = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "发展党员\t3名\t3名" in text
+
+
+def test_a_document_with_only_a_table_in_a_section_is_no_gap(tmp_path):
+    path = tmp_path / "only.yaml"
+    path.write_text("kind: annual\nunit: 某单位\nyear: 2025\nsections:\n  achievements:\n"
+                    "    - table: [[项目, 次数], [学习, 12]]\n", encoding="utf-8")
+    report = drafter.draft(path, tmp_path / "out.md")
+    assert "主要工作" not in " ".join(report.gaps)
