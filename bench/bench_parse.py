@@ -1,4 +1,5 @@
-"""Benchmark: `drafter parse corpus/*` on the seeds, with jieba alone as the anchor.
+"""Benchmark: `drafter parse corpus/*` on the seeds, with jieba alone as the anchor,
+and the parser's throughput in one process (characters per second).
 
 Run:  python bench/bench_parse.py [--runs 7]
 Prints medians; copy them with the date and machine into BENCHMARKS.md.
@@ -34,6 +35,31 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+THROUGHPUT_DRIVER = """
+import statistics, sys, time
+from pathlib import Path
+from drafter.parsing import parse_text
+texts = [Path(f).read_text(encoding="utf-8") for f in sys.argv[2:]]
+repeats, runs = 40, int(sys.argv[1])
+parse_text(texts[0])  # imports and caches warm
+rates = []
+for _ in range(runs):
+    start = time.perf_counter()
+    for _ in range(repeats):
+        for text in texts:
+            parse_text(text)
+    rates.append(repeats * sum(map(len, texts)) / (time.perf_counter() - start))
+print(statistics.median(rates))
+"""
+
+
+def throughput(files: list[str], runs: int) -> float:
+    """Characters per second through read-from-memory → clean → outline, one process."""
+    out = subprocess.run([sys.executable, "-c", THROUGHPUT_DRIVER, str(runs), *files],
+                         capture_output=True, text=True, check=True).stdout
+    return float(out.strip())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
@@ -56,11 +82,13 @@ def main() -> None:
         wall(command)  # warm the file cache
         results[name] = statistics.median(wall(command) for _ in range(args.runs))
 
+    rate = throughput(files, args.runs)
     chars = sum(len(Path(f).read_text(encoding="utf-8", errors="replace")) for f in files)
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores, python {platform.python_version()}")
     print(f"files: {len(files)}, characters: {chars}, runs: {args.runs} (median wall seconds)")
     for name, seconds in results.items():
         print(f"  {name:28s} {seconds:.3f} s")
+    print(f"  parser throughput, one process: {rate:,.0f} characters/s (median of {args.runs})")
     print(f"  jieba imported while parsing: {no_jieba}")
 
 
