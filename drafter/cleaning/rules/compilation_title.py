@@ -1,0 +1,33 @@
+"""The page title of a compilation: 2021年党支部工作总结汇编（22篇）, 党建工作总结范文
+精选5篇, 述职报告（通用10篇）. It names the collection, not any document in it, so it
+never becomes a title. Only on the first lines and only when the count of pieces (N篇)
+or 汇编/合集 ends the line."""
+from __future__ import annotations
+
+import re
+
+from drafter.cleaning.line_edit import RuleResult, cut_line
+from drafter.model import Line
+
+_COUNT = r"[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}"
+_COMPILATION = re.compile(
+    rf"(?:[（(【\[]\s*(?:精选|通用|优选|推荐|热门|最新|共|收录)?\s*(?:{_COUNT})\s*篇\s*[）)】\]]"
+    rf"|(?:精选|通用|优选|范文|汇编|合集|大全|共)\s*(?:{_COUNT})\s*篇|汇编|合集)"
+    r"\s*(?:目录)?$"
+)
+_SENTENCE_END = re.compile(r"[。！？!?；;，,]")
+_TOP_LINES = 6
+_MAX_LINE = 60
+
+
+def drop_compilation_titles(lines: list[Line]) -> RuleResult:
+    kept, cuts = [], []
+    for index, line in enumerate(lines):
+        text = line.text
+        whole = (index < _TOP_LINES and len(text) <= _MAX_LINE and not _SENTENCE_END.search(text)
+                 and _COMPILATION.search(text))
+        new_line, line_cuts = cut_line(line, [(0, len(text))] if whole else [])
+        cuts.extend(line_cuts)
+        if new_line is not None:
+            kept.append(new_line)
+    return kept, cuts

@@ -1,0 +1,37 @@
+"""The publishing date a web page prints with its title: a line 2021-04-02 (10:15) above
+the text, or the page title with it appended (…工作总结 2021-04-02). Only above the first
+paragraph and only in the web's numeric form: a document's own date (2021年4月2日) is
+written out and stands at the end, where this rule never looks."""
+from __future__ import annotations
+
+import re
+
+from drafter.cleaning.line_edit import RuleResult, cut_line
+from drafter.model import Line
+
+_ISO_DATE = r"(?:19|20)[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?:\s+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?"
+_DATE_LINE = re.compile(rf"^[\s（(\[【]*{_ISO_DATE}[\s）)\]】]*$")
+_APPENDED = re.compile(rf"\s+[（(\[【]?{_ISO_DATE}[）)\]】]?$")
+_MAX_HEAD_LINE = 60  # above the first paragraph every line is short
+_SENTENCE = re.compile(r"[。！？!?；;，,]")  # and has no sentence in it
+_TOP_LINES = 6
+
+
+def strip_page_dates(lines: list[Line]) -> RuleResult:
+    kept, cuts = [], []
+    in_head = True
+    for index, line in enumerate(lines):
+        text = line.text
+        if index >= _TOP_LINES or len(text) > _MAX_HEAD_LINE or _SENTENCE.search(text):
+            in_head = False
+        spans = []
+        if in_head:
+            if _DATE_LINE.match(text):
+                spans = [(0, len(text))]
+            elif (found := _APPENDED.search(text)) and found.start() > 0:
+                spans = [found.span()]
+        new_line, line_cuts = cut_line(line, spans)
+        cuts.extend(line_cuts)
+        if new_line is not None:
+            kept.append(new_line)
+    return kept, cuts

@@ -1,0 +1,49 @@
+"""The site name and section a web page prints before its title: XX期刊网 精选范文
+2021年党建工作总结, 范文大全网 工作总结频道 …. Only on the first lines (where the title
+is): the site's words go, the title after them stays.
+
+A site word is a space-separated token naming a 范文 site (…范文网, …文库, …期刊网) or
+a section of one (精选范文, 范文大全, 推荐文章). A token that only ends in 网 (国家电网)
+counts only when a section token follows it.
+"""
+from __future__ import annotations
+
+import re
+
+from drafter.cleaning.line_edit import RuleResult, cut_line
+from drafter.model import Line
+
+_TOP_LINES = 5
+_MAX_LINE = 80
+_TOKEN = re.compile(r"\S+")
+_SITE_NAME = re.compile(r"^.{0,12}(?:(?:范文|文库|文秘|期刊|公文|写作|材料|资料|文档)(?:网|站)|范文|文库|范文大全)$")
+_ANY_SITE = re.compile(r"^.{1,12}(?:网|站)$")
+_SECTION = re.compile(r"^.{0,6}(?:范文|精选|文章|栏目|频道|专题|大全|模板|首页|推荐|热门|最新)[^\s]{0,4}$")
+
+
+def _prefix_end(text: str) -> int:
+    """Where the site words before the title end (0: none)."""
+    tokens = list(_TOKEN.finditer(text))
+    end, site_only = 0, False
+    for index, token in enumerate(tokens[:-1]):  # the last token is the title at least
+        word = token.group()
+        if _SITE_NAME.match(word) or _SECTION.match(word):
+            end, site_only = token.end(), False
+        elif index == 0 and _ANY_SITE.match(word):
+            end, site_only = token.end(), True
+        else:
+            break
+    if site_only:
+        return 0  # 国家电网 2023年工作总结: a name ending in 网 with no section after it
+    return end
+
+
+def strip_title_site_prefix(lines: list[Line]) -> RuleResult:
+    kept, cuts = [], []
+    for index, line in enumerate(lines):
+        end = _prefix_end(line.text) if index < _TOP_LINES and len(line.text) <= _MAX_LINE else 0
+        new_line, line_cuts = cut_line(line, [(0, end)] if end else [])
+        cuts.extend(line_cuts)
+        if new_line is not None:
+            kept.append(new_line)
+    return kept, cuts
