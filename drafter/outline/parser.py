@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from drafter.model import Document, Line
 from drafter.outline.rules.closing import take_closing
+from drafter.outline.rules.experience_kind import assign_experience_kind
 from drafter.outline.rules.glued_headings import split_glued_headings
 from drafter.outline.rules.kind import assign_kind
 from drafter.outline.rules.numbering import check_numbering
@@ -24,9 +25,10 @@ RULES: list[tuple[str, Rule]] = [
     ("title", take_title),
     ("signature_date", take_signature_and_date),
     ("sections", build_sections),
-    ("roles", assign_roles),
-    ("closing", take_closing),
     ("kind", assign_kind),
+    ("roles", assign_roles),
+    ("experience_kind", assign_experience_kind),
+    ("closing", take_closing),
     ("numbering", check_numbering),
 ]
 
