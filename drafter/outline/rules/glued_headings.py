@@ -27,6 +27,9 @@ def split_glued_headings(state: OutlineState) -> None:
     queue = list(state.lines)
     while queue:
         line = queue.pop(0)
+        if id(line) in state.body_only:  # a table row: no heading starts in it
+            result.append(line)
+            continue
         text = line.text
         start = match_marker(text)
         if start:
@@ -86,6 +89,8 @@ def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
     if _inside_quotes(text[:start]):
         return False
     before = text[start - 1]
+    if before == "第":
+        return False  # 第二十条第（一）项: a reference, not a heading
     after = text[end:]
     if not after.strip():
         return False
