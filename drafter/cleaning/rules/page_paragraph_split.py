@@ -28,6 +28,9 @@ _STARTS_PART = re.compile(
 )
 
 
+_LINKS = set(">＞»›|｜")
+_DATE_END = re.compile(r"(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?::[0-9]{2}){0,2}$|[0-9]{1,2}:[0-9]{2}$")
+_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 # Units and counters written after a figure (a PDF copy spaces them off: 2023 年, 12 个).
 _UNITS = set("年月日号时分秒个次名人项件条万亿元千百十岁届期批场篇家户所座台辆亩吨米度%％")
 
@@ -44,8 +47,13 @@ def _breaks(text: str) -> tuple[list[tuple[int, int]], int]:
         if start == 0 or end == len(text):
             continue
         before, after = text[start - 1], text[end]
+        if before in _LINKS or after in _LINKS:
+            continue  # 首页 > 范文 > 述职报告: a breadcrumb stays one line for page_meta
         if _is_latin_or_digit(before) and (_is_latin_or_digit(after) or after in _UNITS):
-            continue  # 12 0 0, 2023 年, Word 文档: figures and words with their units stay together
+            # 12 0 0, 2023 年, Word 文档: figures and words with their units stay together,
+            # but a page date (2021-04-02 2021年度…) ends where its time does not follow
+            if not (_DATE_END.search(text, max(0, start - 20), start) and not _TIME.match(text, end)):
+                continue
         spans.append((start, end))
         if before in _ENDS_PARAGRAPH or _STARTS_PART.match(text, end):
             certain += 1

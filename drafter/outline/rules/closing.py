@@ -47,4 +47,5 @@ def take_closing(state: OutlineState) -> None:
 
 
 def _keeps_content(node, removed: int) -> bool:
-    return bool(node.heading or node.items or node.children or len(node.paragraphs) > removed)
+    """The last section keeps some text of its own: a heading alone (下一步工作安排) does not count."""
+    return bool(node.items or node.children or len(node.paragraphs) > removed)

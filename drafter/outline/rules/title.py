@@ -20,6 +20,7 @@ _ENDS_WITH_DOCUMENT_NOUN = re.compile(r"(?:总结|报告|汇报|材料|计划|�
 _PUNCTUATION = re.compile(r"[，。；：！？,.;:!?、—0-9０-９]")
 _ORGANIZATION = re.compile(r"(?:委员会|党委|党组|总支|支部|工委|政府|办公室|局|厅|委|办|处|科|所|中心|院|校|公司|"
                            r"集团|协会|街道|镇|乡|村|社区|部|组|队|会|站|馆|室)$")
+_SUBTITLE_OPENERS = ("—", "-", "－", "（", "(", "[", "【")
 _PHRASE = re.compile(r"^[\u4e00-\u9fff“”]{4,20}$")
 
 
@@ -42,7 +43,8 @@ def _reads_like_a_title(text: str) -> bool:
 
 
 def _continues_title(first: str, second: str) -> bool:
-    if _DOCUMENT_NOUN.search(first) or len(second) > _MAX_SECOND_LINE or match_marker(second):
+    if (_DOCUMENT_NOUN.search(first) or len(second) > _MAX_SECOND_LINE or match_marker(second)
+            or second.startswith(_SUBTITLE_OPENERS)):
         return False
     if _ENDS_WITH_DOCUMENT_NOUN.search(second) and not re.search(r"[，。；：！？,;:!?]", second):
         return True  # 洪泽区人民政府 / 2023 年政府信息公开工作年度报告
