@@ -189,3 +189,14 @@ def test_chain_on_a_page_with_chrome_before_the_title():
         ("title_site_prefix", "XX期刊网 精选范文"), ("page_meta", "您当前的位置：首页 > 精选范文 > 工作总结"),
         ("page_button", "登录 | 注册"), ("file_info", "• 22.01 KB"), ("page_date", " 2021-04-02"),
         ("repeated_title", "2021年党建工作总结")]
+
+
+def test_related_links_under_the_text():
+    from drafter.cleaning.rules.related_links import drop_related_links
+
+    lines = ["……全年目标任务如期完成。", "相关推荐：", "2023年党支部工作总结", "2022年述职报告范文", "机关党建工作总结"]
+    assert kept(drop_related_links, *lines) == lines[:1]
+    # a heading with nothing listed under it is left to page_button; a sentence ends the list
+    assert kept(drop_related_links, "正文。", "相关推荐") == ["正文。", "相关推荐"]
+    assert kept(drop_related_links, "猜你喜欢", "2023年工作总结", "全年共开展活动12次，取得明显成效。") == [
+        "全年共开展活动12次，取得明显成效。"]

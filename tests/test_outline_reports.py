@@ -241,3 +241,30 @@ def test_parse_command_prints_one_object_per_document(tmp_path):
 def test_parse_text_of_a_compilation_is_its_first_piece():
     doc = parse_text(COMPILATION, source="x")
     assert doc.source == "x#1" and doc.title == "甲村党支部2023年工作总结"
+
+
+def test_compilation_pieces_without_leading_marks():
+    # a mark ending the title line
+    pieces = split_compilation(lines("XX局个人工作总结 篇1", "一年来……。", "一、主要工作", "做了。",
+                                     "XX局个人工作总结 篇2", "今年以来……。", "一、主要做法", "做了。"))
+    assert [(p.lines[0].text, p.removed) for p in pieces] == [
+        ("XX局个人工作总结", [Removal("compilation", "篇1", 1)]), ("XX局个人工作总结", [Removal("compilation", "篇2", 5)])]
+    # level-1 headings that are other documents' titles
+    pieces = split_compilation(lines("工作总结范文", "一、城关镇2023年党建工作总结", "2023年，镇党委……。", "（一）抓学习",
+                                     "二、县林业局2023年工作总结", "今年以来……。", "（一）抓造林"))
+    assert [p.lines[0].text for p in pieces] == ["城关镇2023年党建工作总结", "县林业局2023年工作总结"]
+    assert pieces[0].removed == [Removal("compilation", "工作总结范文", 1), Removal("compilation", "一、", 2)]
+    # a title after which 一、 starts again
+    pieces = split_compilation(lines("甲村2023年工作总结", "一、主要工作", "做了。", "二、存在问题", "不足。",
+                                     "乙村2023年工作总结", "一年来，乙村……。", "一、主要做法", "做了。"))
+    assert [p.first_line for p in pieces] == [1, 6]
+
+
+@pytest.mark.parametrize("texts", [
+    # one document naming its summary and its plan: 计划 is no document title of a piece
+    ("2023年工作总结及2024年工作计划", "一、2023年工作总结", "做了。", "二、2024年工作计划", "将做。"),
+    ("2023年工作总结", "一、主要工作", "做了。", "2024年工作计划", "一、加强学习", "将学习。"),
+    ("2023年工作总结", "一、主要工作", "做了。", "二、上半年工作总结", "做了。"),
+])
+def test_one_document_is_not_split(texts):
+    assert len(split_compilation(lines(*texts))) == 1

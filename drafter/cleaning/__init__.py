@@ -22,6 +22,7 @@ from drafter.cleaning.rules.page_date import strip_page_dates
 from drafter.cleaning.rules.page_meta import drop_page_meta
 from drafter.cleaning.rules.page_paragraph_split import split_page_paragraphs
 from drafter.cleaning.rules.paid_marker import strip_paid_markers
+from drafter.cleaning.rules.related_links import drop_related_links
 from drafter.cleaning.rules.repeated_title import drop_repeated_title
 from drafter.cleaning.rules.site_promo import drop_site_promo
 from drafter.cleaning.rules.table_of_contents import drop_table_of_contents
@@ -40,7 +41,7 @@ __all__ = ["RULES", "CleanResult", "clean_lines", "Cut", "Rule", "RuleResult"]
 # whole); a table of contents before the compilation title (…汇编（22篇）目录 heads
 # it); word counts and page dates before the repeated-title check, so 标题（2946字）,
 # 标题 2021-04-02 and 标题 compare equal; a masked 党 is restored last, on the text
-# that is left.
+# that is left. The links listed under 相关推荐 go before the button rule takes 相关推荐 alone.
 RULES: list[tuple[str, Rule]] = [
     ("paid_marker", strip_paid_markers),
     ("page_chrome_split", split_page_chrome),
@@ -51,6 +52,7 @@ RULES: list[tuple[str, Rule]] = [
     ("news_dateline", drop_news_datelines),
     ("page_meta", drop_page_meta),
     ("file_info", drop_file_info),
+    ("related_links", drop_related_links),
     ("page_button", drop_page_buttons),
     ("title_site_prefix", strip_title_site_prefix),
     ("title_site_suffix", strip_title_site_suffix),

@@ -1,12 +1,16 @@
 """Split a compilation page into its documents.
 
-范文 sites put several documents on one page: 第1篇：…, 篇一：…, 【篇二】, 范文三…, each
-before the piece's own title. A compilation is two or more such marks numbered 1, 2, 3 …
-from the start of a line; each piece runs to the next mark. The marks are cut and
-reported (rule `compilation`); what stands before the first mark belongs to the page,
-not to a piece, and is reported the same way. One mark alone is cut (with nothing else),
-and the text is one document. The compilation's own title and table of contents are taken out before, by the
-cleaning rules compilation_title and table_of_contents.
+范文 sites put several documents on one page. A piece starts at
+- a part mark numbered 1, 2, 3 … at the start of a line (第1篇：…, 篇一：…, 【篇二】, 范文三…)
+  or ending a short title line (2023年党支部工作总结 篇2);
+- failing marks, a document's own title: a short line ending in 总结 / 述职报告 / 汇报 … after
+  which the numbering of level-1 headings starts again at 一、, or two or more level-1 headings
+  that are such titles (一、2023年XX党支部工作总结 … 二、2023年YY党支部工作总结), which would
+  otherwise make one outline whose sections are other documents.
+Each piece runs to the next start. Marks are cut and reported (rule `compilation`); what stands
+before the first piece belongs to the page and is reported the same way. A single part mark
+is cut and the text stays one document. The compilation's own title and table of contents are
+taken out before, by the cleaning rules compilation_title and table_of_contents.
 """
 from __future__ import annotations
 
@@ -14,14 +18,25 @@ import re
 from dataclasses import dataclass, field, replace
 
 from drafter.model import Line, Removal
-from drafter.outline.markers import cn_to_int
+from drafter.outline.markers import cn_to_int, match_marker
 
 RULE = "compilation"
 _NUMBER = r"[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}"
-_PART_MARK = re.compile(
+_LEADING_MARK = re.compile(
     rf"^[【\[]?\s*(?:第\s*(?P<a>{_NUMBER})\s*篇|篇\s*(?P<b>{_NUMBER})|范文\s*(?P<c>{_NUMBER}))"
     r"\s*[】\]]?\s*[:：、.．]?\s*"
 )
+_TRAILING_MARK = re.compile(
+    rf"\s*[（(【\[]?\s*(?:第\s*(?P<a>{_NUMBER})\s*篇|篇\s*(?P<b>{_NUMBER})|范文\s*(?P<c>{_NUMBER}))\s*[）)】\]]?$"
+)
+# A document's own title: it ends by naming what it is, and has no sentence in it.
+_DOCUMENT_TITLE = re.compile(
+    r"(?:总结|述职报告|述职述廉报告|述责述廉报告|工作报告|工作汇报|情况汇报|汇报材料|经验材料|交流材料|发言材料)"
+    r"(?:[（(][^）)]{1,8}[）)])?$"
+)
+_SENTENCE = re.compile(r"[。！？!?；;，,：:]")
+_MAX_TITLE = 50
+_MAX_TRAILING_TITLE = 50
 
 
 @dataclass
@@ -29,6 +44,12 @@ class Piece:
     lines: list[Line]
     first_line: int | None  # where the piece starts in the file
     removed: list[Removal] = field(default_factory=list)
+
+
+@dataclass
+class _Start:
+    index: int
+    cut: tuple[int, int] | None = None  # the span of the mark in the line, if any
 
 
 def _number(found: re.Match[str]) -> int | None:
@@ -39,28 +60,78 @@ def _number(found: re.Match[str]) -> int | None:
 
 def split_compilation(lines: list[Line]) -> list[Piece]:
     """The pieces of a compilation, or one piece holding all lines."""
-    starts: list[tuple[int, re.Match[str]]] = []
-    for index, line in enumerate(lines):
-        found = _PART_MARK.match(line.text)
-        if found and _number(found) == len(starts) + 1:
-            starts.append((index, found))
-    if not starts:
-        return [Piece(list(lines), lines[0].lineno if lines else None)]
-    if len(starts) == 1:
-        index, found = starts[0]
-        kept, removed = _cut_mark(lines[index], found)
+    starts = _marked_starts(lines)
+    if len(starts) == 1:  # one mark alone: cut it, one document
+        kept, removed = _cut(lines[starts[0].index], starts[0].cut)
+        index = starts[0].index
         return [Piece(lines[:index] + kept + lines[index + 1:], lines[0].lineno, removed)]
+    if not starts:
+        starts = _title_starts(lines)
+    if len(starts) < 2:
+        return [Piece(list(lines), lines[0].lineno if lines else None)]
     pieces = []
-    front = [Removal(RULE, line.text, line.lineno) for line in lines[:starts[0][0]]]
-    bounds = [index for index, _ in starts] + [len(lines)]
-    for (start, found), end in zip(starts, bounds[1:]):
-        kept, removed = _cut_mark(lines[start], found)
-        pieces.append(Piece(kept + lines[start + 1:end], lines[start].lineno, removed))
+    front = [Removal(RULE, line.text, line.lineno) for line in lines[:starts[0].index]]
+    bounds = [start.index for start in starts] + [len(lines)]
+    for start, end in zip(starts, bounds[1:]):
+        kept, removed = _cut(lines[start.index], start.cut)
+        pieces.append(Piece(kept + lines[start.index + 1:end], lines[start.index].lineno, removed))
     pieces[0].removed[:0] = front
     return pieces
 
 
-def _cut_mark(line: Line, found: re.Match[str]) -> tuple[list[Line], list[Removal]]:
+def _marked_starts(lines: list[Line]) -> list[_Start]:
+    starts: list[_Start] = []
+    for index, line in enumerate(lines):
+        found = _LEADING_MARK.match(line.text)
+        if found and _number(found) == len(starts) + 1:
+            starts.append(_Start(index, found.span()))
+            continue
+        found = _TRAILING_MARK.search(line.text) if len(line.text) <= _MAX_TRAILING_TITLE else None
+        if found and found.start() > 0 and not _SENTENCE.search(line.text) and _number(found) == len(starts) + 1:
+            starts.append(_Start(index, found.span()))
+    return starts
+
+
+def _is_document_title(text: str) -> bool:
+    return len(text) <= _MAX_TITLE and not _SENTENCE.search(text) and bool(_DOCUMENT_TITLE.search(text))
+
+
+def _title_starts(lines: list[Line]) -> list[_Start]:
+    """Pieces without marks: titles before a restart of 一、, or level-1 headings that are titles."""
+    headings = []
+    for index, line in enumerate(lines):
+        found = match_marker(line.text)
+        if found and found[0].level == 1 and _is_document_title(found[1]):
+            headings.append(_Start(index, (0, len(line.text) - len(found[1]))))
+    if len(headings) >= 2:
+        return headings
+    starts = [_Start(0)] if lines else []
+    seen_level1 = False
+    for index, line in enumerate(lines):
+        found = match_marker(line.text)
+        if found:
+            seen_level1 = seen_level1 or found[0].level == 1
+            continue
+        if index and seen_level1 and _is_document_title(line.text) and _restarts_after(lines, index):
+            starts.append(_Start(index))
+            seen_level1 = False
+    return starts
+
+
+def _restarts_after(lines: list[Line], index: int) -> bool:
+    """The next level-1 heading after `index` is 一、 again."""
+    for line in lines[index + 1:]:
+        found = match_marker(line.text)
+        if found and found[0].level == 1:
+            return found[0].number == 1
+    return False
+
+
+def _cut(line: Line, span: tuple[int, int] | None) -> tuple[list[Line], list[Removal]]:
     """The line without its mark (nothing if the mark was all of it), and the removal."""
-    rest = line.text[found.end():].strip()
-    return ([replace(line, text=rest)] if rest else []), [Removal(RULE, found.group(0).strip(), line.lineno)]
+    if span is None:
+        return [line], []
+    start, end = span
+    rest = (line.text[:start] + line.text[end:]).strip()
+    removal = Removal(RULE, line.text[start:end].strip(), line.lineno)
+    return ([replace(line, text=rest)] if rest else []), [removal]
