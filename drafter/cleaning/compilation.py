@@ -17,16 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.model import Line, Removal
 from drafter.outline.markers import cn_to_int, match_marker
 
 RULE = "compilation"
 _NUMBER = r"[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}"
-_LEADING_MARK = re.compile(
+_LEADING_MARK = LazyPattern(
     rf"^[【\[]?\s*(?:第\s*(?P<a>{_NUMBER})\s*篇|篇\s*(?P<b>{_NUMBER})|范文\s*(?P<c>{_NUMBER}))"
     r"\s*[】\]]?\s*[:：、.．]?\s*"
 )
-_TRAILING_MARK = re.compile(
+_TRAILING_MARK = LazyPattern(
     rf"\s*[（(【\[]?\s*(?:第\s*(?P<a>{_NUMBER})\s*篇|篇\s*(?P<b>{_NUMBER})|范文\s*(?P<c>{_NUMBER}))\s*[）)】\]]?$"
 )
 # A document's own title: it ends by naming what it is, and has no sentence in it.
@@ -82,12 +83,15 @@ def split_compilation(lines: list[Line]) -> list[Piece]:
 def _marked_starts(lines: list[Line]) -> list[_Start]:
     starts: list[_Start] = []
     for index, line in enumerate(lines):
-        found = _LEADING_MARK.match(line.text)
+        text = line.text
+        if "篇" not in text and "范文" not in text:
+            continue  # the common line, cheaply
+        found = _LEADING_MARK.match(text)
         if found and _number(found) == len(starts) + 1:
             starts.append(_Start(index, found.span()))
             continue
-        found = _TRAILING_MARK.search(line.text) if len(line.text) <= _MAX_TRAILING_TITLE else None
-        if found and found.start() > 0 and not _SENTENCE.search(line.text) and _number(found) == len(starts) + 1:
+        found = _TRAILING_MARK.search(text) if len(text) <= _MAX_TRAILING_TITLE else None
+        if found and found.start() > 0 and not _SENTENCE.search(text) and _number(found) == len(starts) + 1:
             starts.append(_Start(index, found.span()))
     return starts
 
@@ -98,33 +102,28 @@ def _is_document_title(text: str) -> bool:
 
 def _title_starts(lines: list[Line]) -> list[_Start]:
     """Pieces without marks: titles before a restart of 一、, or level-1 headings that are titles."""
-    headings = []
+    candidates = [index for index, line in enumerate(lines)
+                  if index and len(line.text) <= _MAX_TITLE + 6 and _DOCUMENT_TITLE.search(line.text)]
+    if not candidates:
+        return []  # the common document: no line after the first names a document
+    level1 = {}  # index -> (number, words after the marker) of every level-1 heading
     for index, line in enumerate(lines):
-        found = match_marker(line.text)
-        if found and found[0].level == 1 and _is_document_title(found[1]):
-            headings.append(_Start(index, (0, len(line.text) - len(found[1]))))
-    if len(headings) >= 2:
-        return headings
-    starts = [_Start(0)] if lines else []
-    seen_level1 = False
-    for index, line in enumerate(lines):
-        found = match_marker(line.text)
-        if found:
-            seen_level1 = seen_level1 or found[0].level == 1
-            continue
-        if index and seen_level1 and _is_document_title(line.text) and _restarts_after(lines, index):
-            starts.append(_Start(index))
-            seen_level1 = False
-    return starts
-
-
-def _restarts_after(lines: list[Line], index: int) -> bool:
-    """The next level-1 heading after `index` is 一、 again."""
-    for line in lines[index + 1:]:
         found = match_marker(line.text)
         if found and found[0].level == 1:
-            return found[0].number == 1
-    return False
+            level1[index] = (found[0].number, found[1])
+    headings = [_Start(index, (0, len(lines[index].text) - len(level1[index][1])))
+                for index in candidates if index in level1 and _is_document_title(level1[index][1])]
+    if len(headings) >= 2:
+        return headings
+    starts = [_Start(0)]
+    for index in candidates:
+        if index in level1 or not _is_document_title(lines[index].text):
+            continue
+        before = [i for i in level1 if starts[-1].index <= i < index]
+        after = [i for i in level1 if i > index]
+        if before and after and level1[min(after)][0] == 1:
+            starts.append(_Start(index))  # the numbering of level-1 headings starts again under it
+    return starts
 
 
 def _cut(line: Line, span: tuple[int, int] | None) -> tuple[list[Line], list[Removal]]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from drafter.cleaning.line_edit import RuleResult, cut_line
+from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.model import Line
 
 _COUNT = r"[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}"
-_COMPILATION = re.compile(
+_COMPILATION = LazyPattern(
     rf"(?:[（(【\[]\s*(?:精选|通用|优选|推荐|热门|最新|共|收录)?\s*(?:{_COUNT})\s*篇\s*[）)】\]]"
     rf"|(?:精选|通用|优选|范文|汇编|合集|大全|共)\s*(?:{_COUNT})\s*篇|汇编|合集)"
     r"\s*(?:目录)?$"
@@ -24,8 +25,8 @@ def drop_compilation_titles(lines: list[Line]) -> RuleResult:
     kept, cuts = [], []
     for index, line in enumerate(lines):
         text = line.text
-        whole = (index < _TOP_LINES and len(text) <= _MAX_LINE and not _SENTENCE_END.search(text)
-                 and _COMPILATION.search(text))
+        whole = (index < _TOP_LINES and len(text) <= _MAX_LINE and ("篇" in text or "汇编" in text or "合集" in text)
+                 and not _SENTENCE_END.search(text) and _COMPILATION.search(text))
         new_line, line_cuts = cut_line(line, [(0, len(text))] if whole else [])
         cuts.extend(line_cuts)
         if new_line is not None:

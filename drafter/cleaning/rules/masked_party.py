@@ -13,7 +13,10 @@ from drafter.model import Line
 
 # A D (or full-width Ｄ) with no letter or figure on either side.
 _MASKED = re.compile(r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])[DＤ](?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_cjk(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and "\u4e00" <= text[at] <= "\u9fff"
 
 
 def _restorable(text: str, at: int, after: tuple[str, ...], before: tuple[str, ...]) -> tuple[int, int] | None:
@@ -33,8 +36,11 @@ def restore_masked_party(lines: list[Line]) -> RuleResult:
     words = None
     for line in lines:
         text = line.text
+        if "D" not in text and "Ｄ" not in text:  # the common case, cheaply
+            kept.append(line)
+            continue
         found = [m.start() for m in _MASKED.finditer(text)]
-        found = [at for at in found if _CJK.match(text, at - 1 if at else 0) or _CJK.match(text, at + 1)]
+        found = [at for at in found if _is_cjk(text, at - 1) or _is_cjk(text, at + 1)]
         if not found:
             kept.append(line)
             continue

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from drafter.cleaning.line_edit import RuleResult, cut_line
+from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.model import Line
 
 _ISO_DATE = r"(?:19|20)[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?:\s+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?"
-_DATE_LINE = re.compile(rf"^[\s（(\[【]*{_ISO_DATE}[\s）)\]】]*$")
-_APPENDED = re.compile(rf"\s+[（(\[【]?{_ISO_DATE}[）)\]】]?$")
+_DATE_LINE = LazyPattern(rf"^[\s（(\[【]*{_ISO_DATE}[\s）)\]】]*$")
+_APPENDED = LazyPattern(rf"\s+[（(\[【]?{_ISO_DATE}[）)\]】]?$")
 _MAX_HEAD_LINE = 60  # above the first paragraph every line is short
 _SENTENCE = re.compile(r"[。！？!?；;，,]")  # and has no sentence in it
 _TOP_LINES = 6
@@ -25,7 +26,7 @@ def strip_page_dates(lines: list[Line]) -> RuleResult:
         if index >= _TOP_LINES or len(text) > _MAX_HEAD_LINE or _SENTENCE.search(text):
             in_head = False
         spans = []
-        if in_head:
+        if in_head and ("-" in text or "/" in text or "." in text):
             if _DATE_LINE.match(text):
                 spans = [(0, len(text))]
             elif (found := _APPENDED.search(text)) and found.start() > 0:

@@ -21,13 +21,14 @@ PAGE_FIELDS = FieldLabels(
 _BREADCRUMB = re.compile(r"^(?:(?:[您你](?:当前|现在)?的?(?:所在)?|当前|所在)位置\s*[:：]|首页\s*[>＞»›/])")
 # Link texts joined by > (no sentence has three of them in a row).
 _LINK_CHAIN = re.compile(r"^[^>＞»›。，；]{1,20}(?:[>＞»›][^>＞»›。，；]{1,24}){2,}$")
+_HAS_LINK = re.compile(r"[>＞»›]")
 _MAX_BREADCRUMB = 120
 
 
 def _page_meta_spans(text: str):
     if PAGE_FIELDS.is_info_line(text):
         return [(0, len(text))]
-    if len(text) <= _MAX_BREADCRUMB and (_BREADCRUMB.match(text) or _LINK_CHAIN.match(text)):
+    if len(text) <= _MAX_BREADCRUMB and (_BREADCRUMB.match(text) or (_HAS_LINK.search(text) and _LINK_CHAIN.match(text))):
         return [(0, len(text))]
     return []
 

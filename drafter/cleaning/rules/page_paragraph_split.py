@@ -17,7 +17,8 @@ from drafter.model import Line
 
 _MIN_PAGE = 120  # characters: a shorter line is a title or one paragraph
 _MIN_BREAKS = 2
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_CHARS = " \t\u3000\u00a0"
+_SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 # Where a paragraph can end: sentence ends, colons, closing quotes and brackets after them.
 _ENDS_PARAGRAPH = set("。！？!?：:；;…”’」』")
 # What can start a heading, an item or a compilation part.
@@ -64,7 +65,7 @@ def split_page_paragraphs(lines: list[Line]) -> RuleResult:
     result: list[Line] = []
     for line in lines:
         text = line.text
-        if len(text) < _MIN_PAGE:
+        if len(text) < _MIN_PAGE or not any(space in text for space in _SPACE_CHARS):
             result.append(line)
             continue
         spans, certain = _breaks(text)

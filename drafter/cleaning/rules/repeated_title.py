@@ -21,6 +21,7 @@ def drop_repeated_title(lines: list[Line]) -> RuleResult:
         return list(lines), []
     title = _comparable(lines[0].text)
     copies = 1
-    while copies < len(lines) and _comparable(lines[copies].text) == title:
+    while (copies < len(lines) and len(lines[copies].text) <= _MAX_TITLE
+           and _comparable(lines[copies].text) == title):
         copies += 1
     return [lines[0]] + lines[copies:], [Cut(line.text, line.lineno) for line in lines[1:copies]]

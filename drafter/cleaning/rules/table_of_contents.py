@@ -8,10 +8,11 @@ import re
 import unicodedata
 
 from drafter.cleaning.line_edit import Cut, RuleResult
+from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.model import Line
 
-_HEADER = re.compile(r"^(?:.{0,50}(?:篇|汇编|合集|范文|大全)[）)】\]]?\s*)?目\s*录\s*[:：]?$")
-_ENTRY_MARK = re.compile(
+_HEADER = LazyPattern(r"^(?:.{0,50}(?:篇|汇编|合集|范文|大全)[）)】\]]?\s*)?目\s*录\s*[:：]?$")
+_ENTRY_MARK = LazyPattern(
     r"^(?:[【\[]?\s*(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*篇|篇\s*[一二三四五六七八九十0-9]{1,3}"
     r"|范文\s*[一二三四五六七八九十0-9]{1,3})\s*[】\]]?\s*[:：、.．]?|[0-9０-９]{1,3}\s*[、.．])\s*"
 )
@@ -26,7 +27,7 @@ def _title(text: str) -> str:
 
 
 def drop_table_of_contents(lines: list[Line]) -> RuleResult:
-    header = next((i for i, line in enumerate(lines[:_TOP_LINES]) if _HEADER.match(line.text)), None)
+    header = next((i for i, line in enumerate(lines[:_TOP_LINES]) if "录" in line.text and _HEADER.match(line.text)), None)
     if header is None:
         return list(lines), []
     titles = [_title(line.text) for line in lines]

@@ -41,7 +41,8 @@ def _prefix_end(text: str) -> int:
 def strip_title_site_prefix(lines: list[Line]) -> RuleResult:
     kept, cuts = [], []
     for index, line in enumerate(lines):
-        end = _prefix_end(line.text) if index < _TOP_LINES and len(line.text) <= _MAX_LINE else 0
+        top = index < _TOP_LINES and len(line.text) <= _MAX_LINE and " " in line.text.strip()
+        end = _prefix_end(line.text) if top else 0
         new_line, line_cuts = cut_line(line, [(0, end)] if end else [])
         cuts.extend(line_cuts)
         if new_line is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.outline.state import OutlineState
 
 KIND_CUES = [
@@ -18,9 +19,9 @@ KIND_CUES = [
 ]
 _SPACES = re.compile(r"\s+")
 # A subtitle: ——2020年5月22日在…会议上, （2020年5月26日…会议通过）.
-_SUBTITLE = re.compile(r"^(?:——|--|—)|^[（(].{0,60}(?:会议|大会|全会).{0,20}[)）]$")
+_SUBTITLE = LazyPattern(r"^(?:——|--|—)|^[（(].{0,60}(?:会议|大会|全会).{0,20}[)）]$")
 # The sentence that leads into the body: 现将…如下, 特作如下报告, 向大会报告….
-_LEAD_IN = re.compile(r"[^。！？；]*(?:现将|如下|特此|报告如下|汇报如下)[^。！？；]*")
+_LEAD_IN = LazyPattern(r"[^。！？；]*(?:现将|如下|特此|报告如下|汇报如下)[^。！？；]*")
 _DEBRIEF = re.compile(r"述职|述责|述廉")
 
 

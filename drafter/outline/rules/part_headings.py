@@ -27,11 +27,11 @@ def take_part_headings(state: OutlineState) -> None:
         if line.style_level or id(line) in state.body_only:
             seen_level1 = seen_level1 or line.style_level == 1
             continue
-        found = match_marker(line.text)
-        if found:
-            seen_level1 = seen_level1 or found[0].level == 1
+        if not seen_level1:
+            found = match_marker(line.text)
+            seen_level1 = found is not None and found[0].level == 1
             continue
-        if seen_level1 and index + 1 < len(lines) and _names_a_part(line.text):
+        if index + 1 < len(lines) and _names_a_part(line.text) and not match_marker(line.text):
             lines[index] = replace(line, style_level=1)
 
 

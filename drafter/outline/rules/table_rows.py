@@ -18,10 +18,10 @@ from drafter.outline.markers import match_marker
 from drafter.outline.state import OutlineState
 
 _CELL = re.compile(r"[-+]?[0-9０-９][0-9０-９,.，]*%?")
+_CELL_ENDS = set("0123456789０１２３４５６７８９%")
 _SENTENCE = re.compile(r"[。；;！？!?]")
 _NEAR = 6  # lines either side within which a row makes a marked line a table fragment
 _MIN_HEADING = 4
-_SPACED_WORDS = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 
 
 def _trailing_cells(text: str) -> tuple[int, int]:
@@ -36,6 +36,8 @@ def _trailing_cells(text: str) -> tuple[int, int]:
 
 
 def is_table_row(text: str) -> bool:
+    if not text or text[-1] not in _CELL_ENDS:
+        return False  # the common line ends in a word or a stop, cheaply
     cells, words = _trailing_cells(text)
     if not cells:
         return False
@@ -47,7 +49,12 @@ def is_table_row(text: str) -> bool:
 
 def _broken(words: str) -> bool:
     """A cell's words as a table copy leaves them: a few characters, or spaced apart."""
-    return len(words.strip()) < _MIN_HEADING or bool(_SPACED_WORDS.search(words))
+    return len(words.strip()) < _MIN_HEADING or any(
+        words[i] == " " and _is_cjk(words[i - 1]) and _is_cjk(words[i + 1]) for i in range(1, len(words) - 1))
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def mark_table_rows(state: OutlineState) -> None:

@@ -21,7 +21,7 @@ _PUNCTUATION = re.compile(r"[，。；：！？,.;:!?、—0-9０-９]")
 _ORGANIZATION = re.compile(r"(?:委员会|党委|党组|总支|支部|工委|政府|办公室|局|厅|委|办|处|科|所|中心|院|校|公司|"
                            r"集团|协会|街道|镇|乡|村|社区|部|组|队|会|站|馆|室)$")
 _SUBTITLE_OPENERS = ("—", "-", "－", "（", "(", "[", "【")
-_PHRASE = re.compile(r"^[\u4e00-\u9fff“”]{4,20}$")
+_MIN_PHRASE, _MAX_PHRASE = 4, 20
 
 
 def take_title(state: OutlineState) -> None:
@@ -48,5 +48,10 @@ def _continues_title(first: str, second: str) -> bool:
         return False
     if _ENDS_WITH_DOCUMENT_NOUN.search(second) and not re.search(r"[，。；：！？,;:!?]", second):
         return True  # 洪泽区人民政府 / 2023 年政府信息公开工作年度报告
-    return bool(_PHRASE.match(second) and len(first) <= 30 and not _PUNCTUATION.search(first)
+    return bool(_is_phrase(second) and len(first) <= 30 and not _PUNCTUATION.search(first)
                 and not _ORGANIZATION.search(second) and not _DOCUMENT_NOUN.search(second))
+
+
+def _is_phrase(text: str) -> bool:
+    """Chinese words only (quotes allowed), 4 to 20 of them."""
+    return _MIN_PHRASE <= len(text) <= _MAX_PHRASE and all("\u4e00" <= c <= "\u9fff" or c in "“”" for c in text)
