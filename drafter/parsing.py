@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from drafter.model import Document, Line, Notice
 
 COMPILATION_NOTICE = "compilation"
+# Hand-editable data the parser reads (templates/): a cache of parsed documents is stale
+# when one of them changes, as when the parser's code does.
+PARSER_DATA_FILES = ("roles.yaml", "masked_words.yaml")
 
 
 @dataclass
@@ -78,6 +81,21 @@ def clean_file(path: str | os.PathLike) -> list[Line]:
     from drafter.reading import read_lines
 
     return clean_lines(read_lines(path)).lines
+
+
+def parser_data_id() -> str:
+    """A content hash of the parser's data files (PARSER_DATA_FILES)."""
+    from drafter.corpus import content_hash
+    from drafter.resources import templates_dir
+
+    folder = templates_dir()
+    parts = []
+    for name in PARSER_DATA_FILES:
+        try:
+            parts.append((folder / name).read_bytes())
+        except OSError:
+            parts.append(b"")
+    return content_hash(b"\0".join(parts))
 
 
 def _parse_pieces(lines: list[Line], source: str) -> list[_Piece]:

@@ -141,6 +141,10 @@ def test_news_datelines():
     assert cut_texts(drop_news_datelines, "（新华社北京2月20日电）") == ["（新华社北京2月20日电）"]
     for text in ("新华社记者张三摄", "据新华社报道，今年以来……", "5月27日，召开支部党员大会。"):
         assert kept(drop_news_datelines, text) == [text]
+    # bylines on a line of their own
+    assert kept(drop_news_datelines, "本报记者  赵某", "记者 张某 通讯员 李某某") == []
+    for text in ("记者采访了支部书记", "通讯员队伍建设", "组织记者开展采访活动12次。"):
+        assert kept(drop_news_datelines, text) == [text]
 
 
 # -- masked text -------------------------------------------------------------------------------
