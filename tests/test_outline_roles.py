@@ -172,7 +172,7 @@ def test_a_broken_cue_file_names_the_key(tmp_path, text, key):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DrafterError) as raised:
         load_role_cues(str(path))
-    assert raised.value.key == key and raised.value.path == str(path)
+    assert raised.value.key == key and raised.value.path == str(path) and raised.value.line is not None
 
 
 def test_a_cue_file_that_is_no_yaml_names_the_line(tmp_path):

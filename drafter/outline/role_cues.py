@@ -1,7 +1,8 @@
 """templates/roles.yaml: the cue words that tell a section's role from its heading and body.
 
-Read once per process with PyYAML's C loader (parse must stay fast) and compiled to a few
-regular expressions. A hand-broken file is a DrafterError naming the file and the key.
+Read once per process through the one YAML reader (libyaml's C loader underneath: parse
+must stay fast) and compiled to a few regular expressions. A hand-broken file is a
+DrafterError naming the file, the line and the key.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.yaml_reader import line_of
 
 ROLES_FILE = "roles.yaml"
 ROLES_VERSION = 1
@@ -74,26 +76,18 @@ def default_roles_path() -> Path:
 @lru_cache(maxsize=4)
 def load_role_cues(path: str | None = None) -> RoleCues:
     """The cues of `path` (default: the shipped templates/roles.yaml), read once."""
-    import yaml
+    from drafter.yaml_reader import load_file
 
-    file = Path(path) if path else default_roles_path()
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=loader)
-    except OSError as error:
-        raise DrafterError(f"无法读取角色提示词表（{error.strerror or error}）", path=str(file)) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise DrafterError("角色提示词表不是有效的 YAML", path=str(file),
-                           line=mark.line + 1 if mark else None) from None
-    reader = _Reader(str(file))
+    file = str(path) if path else str(default_roles_path())
+    data, _source = load_file(file, "角色提示词表")
+    reader = _Reader(file)
     if not isinstance(data, dict):
-        raise DrafterError("角色提示词表应为键值表", path=str(file))
-    headings = tuple(reader.heading(entry, f"headings[{n}]")
+        raise DrafterError("角色提示词表应为键值表", path=file)
+    headings = tuple(reader.heading(entry, f"headings[{n}]", line_of(data["headings"], n))
                      for n, entry in enumerate(reader.items(data, "headings", list)))
     body = {}
     for role, entry in reader.items(data, "body", dict).items():
-        reader.role(role, f"body.{role}")
+        reader.role(role, f"body.{role}", line_of(data["body"], role))
         body[role] = reader.pattern(entry, f"body.{role}", required=True)
     plan = data.get("plan_titles") or {}
     return RoleCues(headings, body, reader.pattern(plan, "plan_titles"),
@@ -106,34 +100,35 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def fail(self, message: str, key: str) -> DrafterError:
-        return DrafterError(message, path=self.path, key=key)
+    def fail(self, message: str, key: str, line: int | None = None) -> DrafterError:
+        return DrafterError(message, path=self.path, key=key, line=line)
 
     def items(self, data: dict, key: str, kind: type):
         value = data.get(key)
         if not isinstance(value, kind):
-            raise self.fail(f"“{key}”应为{'列表' if kind is list else '键值表'}", key)
+            raise self.fail(f"“{key}”应为{'列表' if kind is list else '键值表'}", key, line_of(data, key))
         return value
 
-    def role(self, role, key: str) -> str:
+    def role(self, role, key: str, line: int | None = None) -> str:
         from drafter.vocabulary import ROLES
 
         if role not in ROLES:
-            raise self.fail(f"未知的章节角色“{role}”，可选：{ROLES.choices()}", key)
+            raise self.fail(f"未知的章节角色“{role}”，可选：{ROLES.choices()}", key, line)
         return role
 
-    def heading(self, entry, key: str) -> HeadingCue:
+    def heading(self, entry, key: str, line: int | None = None) -> HeadingCue:
         if not isinstance(entry, dict):
-            raise self.fail("每组提示词应为键值表（role、words、patterns……）", key)
+            raise self.fail("每组提示词应为键值表（role、words、patterns……）", key, line)
         kinds = entry.get("kinds")
         if kinds is not None:
             from drafter.vocabulary import KINDS
 
             if not isinstance(kinds, list) or any(k not in KINDS for k in kinds):
-                raise self.fail(f"kinds 应为文稿类型列表，可选：{KINDS.choices()}", f"{key}.kinds")
+                raise self.fail(f"kinds 应为文稿类型列表，可选：{KINDS.choices()}", f"{key}.kinds",
+                                line_of(entry, "kinds"))
             kinds = frozenset(kinds)
         return HeadingCue(
-            role=self.role(entry.get("role"), f"{key}.role"),
+            role=self.role(entry.get("role"), f"{key}.role", line_of(entry, "role")),
             pattern=self.pattern(entry, key, required=True),
             unless=self.pattern(entry, key, key="except"),
             kinds=kinds,
@@ -143,22 +138,23 @@ class _Reader:
     def pattern(self, entry, where: str, key: str | None = None, required: bool = False) -> re.Pattern[str] | None:
         """words (escaped) and patterns of an entry as one regex; with `key`, that key's patterns."""
         if not isinstance(entry, dict):
-            raise self.fail("应为键值表（words、patterns）", where)
+            raise self.fail("应为键值表（words、patterns）", where, line_of(entry))
         parts: list[str] = []
         sources = [(key, False)] if key else [("words", True), ("patterns", False)]
         for name, literal in sources:
             values = entry.get(name) or []
             if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
-                raise self.fail(f"“{name}”应为字符串列表", f"{where}.{name}")
+                raise self.fail(f"“{name}”应为字符串列表", f"{where}.{name}", line_of(entry, name))
             for value in values:
                 parts.append(re.escape(value) if literal else value.replace("{年}", YEAR))
         if not parts:
             if required:
-                raise self.fail("至少要有一个词（words）或正则（patterns）", where)
+                raise self.fail("至少要有一个词（words）或正则（patterns）", where, line_of(entry))
             return None
         if key is None:  # longest words first, so 还不够 is counted once, not as 不够 too
             parts.sort(key=len, reverse=True)
         try:
             return re.compile("|".join(f"(?:{part})" for part in parts))
         except re.error as error:
-            raise self.fail(f"正则表达式有误：{error}", f"{where}.{key or 'patterns'}") from None
+            name = key or "patterns"
+            raise self.fail(f"正则表达式有误：{error}", f"{where}.{name}", line_of(entry, name)) from None
