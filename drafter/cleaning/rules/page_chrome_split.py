@@ -18,11 +18,13 @@ from drafter.model import Line
 
 _LABELS = "|".join(map(re.escape, sorted(PAGE_FIELDS.strong, key=len, reverse=True)))
 # Two or more strong fields in a row, each preceded by white space.
-_FIELD_RUN = re.compile(rf"(?:[ \t\u3000]+(?:{_LABELS})\s*[:：]\s*[^\s:：]+){{2,}}")
+# Each run of spaces is tried from its first space only, and never given back: linear on
+# a page with long runs of spaces.
+_FIELD_RUN = re.compile(rf"(?<![ \t\u3000])(?:[ \t\u3000]++(?:{_LABELS})\s*+[:：]\s*+[^\s:：]++){{2,}}")
 _BUTTON = "|".join(map(re.escape, sorted(BUTTON_WORDS, key=len, reverse=True)))
 _NOTICE = r"[（(]\s*未完[^）)]{0,20}[）)]"
 # Button words (or an unfinished notice) to the end of the line, set off by spaces.
-_BUTTON_TAIL = re.compile(rf"(?:[ \t\u3000]+(?:(?:{_BUTTON})[:：]?|{_NOTICE}))+[ \t\u3000]*$")
+_BUTTON_TAIL = re.compile(rf"(?<![ \t\u3000])(?:[ \t\u3000]++(?:(?:{_BUTTON})[:：]?|{_NOTICE}))+[ \t\u3000]*+$")
 
 
 def split_page_chrome(lines: list[Line]) -> RuleResult:

@@ -20,8 +20,9 @@ KIND_CUES = [
 _SPACES = re.compile(r"\s+")
 # A subtitle: ——2020年5月22日在…会议上, （2020年5月26日…会议通过）.
 _SUBTITLE = LazyPattern(r"^(?:——|--|—)|^[（(].{0,60}(?:会议|大会|全会).{0,20}[)）]$")
-# The sentence that leads into the body: 现将…如下, 特作如下报告, 向大会报告….
-_LEAD_IN = LazyPattern(r"[^。！？；]*(?:现将|如下|特此|报告如下|汇报如下)[^。！？；]*")
+# The sentence that leads into the body: 现将…如下, 特作如下报告 ….
+_LEAD_IN_WORDS = ("现将", "如下", "特此")
+_SENTENCE_ENDS = "。！？；"
 _DEBRIEF = re.compile(r"述职|述责|述廉")
 
 
@@ -41,13 +42,26 @@ def kind_from_opening(opening: str) -> str:
         if kind != "other":
             return kind
     for paragraph in paragraphs:
-        for sentence in _LEAD_IN.findall(paragraph):
+        for sentence in _lead_in_sentences(paragraph):
             kind = kind_from_title(sentence)
             if kind != "other":
                 return kind
     if paragraphs and _DEBRIEF.search(paragraphs[0]):
         return "debrief"
     return "other"
+
+
+def _lead_in_sentences(paragraph: str) -> list[str]:
+    """The sentences holding a lead-in word, found by plain string search (linear on any text)."""
+    sentences = []
+    for word in _LEAD_IN_WORDS:
+        at = paragraph.find(word)
+        if at < 0:
+            continue
+        start = max(paragraph.rfind(end, 0, at) for end in _SENTENCE_ENDS) + 1
+        ends = [found for end in _SENTENCE_ENDS if (found := paragraph.find(end, at)) >= 0]
+        sentences.append(paragraph[start:min(ends) if ends else len(paragraph)])
+    return sentences
 
 
 def assign_kind(state: OutlineState) -> None:
