@@ -86,6 +86,9 @@ def test_site_name_before_the_title():
     # a name that merely ends in 网, a title with a space, a slogan title: untouched
     for title in ("国家电网 2023年工作总结", "2023年 党建工作总结", "加强顶层设计 创新工作思路"):
         assert kept(strip_title_site_prefix, title) == [title]
+    # a site's name alone on a line goes; a title ending in 范文 stays
+    assert kept(strip_title_site_prefix, "XX文库", "2023年党建工作总结") == ["2023年党建工作总结"]
+    assert kept(strip_title_site_prefix, "2023年党建工作总结范文", "正文。") == ["2023年党建工作总结范文", "正文。"]
     # only at the top of the page
     lines = ["标题", "一", "二", "三", "四", "五", "XX期刊网 精选范文 2021年党建工作总结"]
     assert kept(strip_title_site_prefix, *lines) == lines

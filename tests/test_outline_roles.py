@@ -28,7 +28,7 @@ def roles(doc):
     ("下半年工作安排", "plans"), ("今后努力方向", "plans"), ("工作思路", "plans"), ("工作要点", "plans"),
     ("2024年主要任务", "plans"), ("下一步工作安排", "plans"), ("今后一个阶段的主要任务", "plans"),
     ("背景", "other"), ("起因", "other"), ("其他需要报告的事项", "other"),
-    ("存在的主要问题及改进情况", "problems"), ("改革开放40年来工作的认识和体会", "experience"),
+    ("存在的主要问题及改进情况", "problems"), ("存在的困难", "problems"), ("面临的困难和挑战", "problems"), ("改革开放40年来工作的认识和体会", "experience"),
     # a PDF copy's spaces are read through
     ("2025 年工作计划", "plans"), ("存 在 的 问 题", "problems"),
 ])

@@ -1,6 +1,6 @@
 """The site name and section a web page prints before its title: XX期刊网 精选范文
-2021年党建工作总结, 范文大全网 工作总结频道 …. Only on the first lines (where the title
-is): the site's words go, the title after them stays.
+2021年党建工作总结, 范文大全网 工作总结频道 …, or on a line of its own (XX文库). Only on the
+first lines (where the title is): the site's words go, the title after them stays.
 
 A site word is a space-separated token naming a 范文 site (…范文网, …文库, …期刊网) or
 a section of one (精选范文, 范文大全, 推荐文章). A token that only ends in 网 (国家电网)
@@ -18,6 +18,8 @@ _MAX_LINE = 80
 _TOKEN = re.compile(r"\S+")
 _SITE_NAME = re.compile(r"^.{0,12}(?:(?:范文|文库|文秘|期刊|公文|写作|材料|资料|文档)(?:网|站)|范文|文库|范文大全)$")
 _ANY_SITE = re.compile(r"^.{1,12}(?:网|站)$")
+# A site's name alone on a line: a 范文 word and 网, 站 or 文库 at the end (XX文库, 公文写作网).
+_SITE_LINE = re.compile(r"^\S{0,12}(?:(?:范文|文秘|期刊|公文|写作|材料|资料|文档|百科)\S{0,4}(?:网|站)|文库)$")
 _SECTION = re.compile(r"^.{0,6}(?:范文|精选|文章|栏目|频道|专题|大全|模板|首页|推荐|热门|最新)[^\s]{0,4}$")
 
 
@@ -41,8 +43,11 @@ def _prefix_end(text: str) -> int:
 def strip_title_site_prefix(lines: list[Line]) -> RuleResult:
     kept, cuts = [], []
     for index, line in enumerate(lines):
-        top = index < _TOP_LINES and len(line.text) <= _MAX_LINE and " " in line.text.strip()
-        end = _prefix_end(line.text) if top else 0
+        top = index < _TOP_LINES and len(line.text) <= _MAX_LINE
+        if top and len(lines) > 1 and _SITE_LINE.match(line.text):
+            end = len(line.text)  # the site's name alone
+        else:
+            end = _prefix_end(line.text) if top and " " in line.text.strip() else 0
         new_line, line_cuts = cut_line(line, [(0, end)] if end else [])
         cuts.extend(line_cuts)
         if new_line is not None:
