@@ -9,7 +9,8 @@ of the repository (default: ../notes/real-reports-expected.json; --expected PATH
 Score: one point each for the title, the kind, every expected level-1 heading found (in
 order) and the role of every heading found; every extra level-1 section costs a point.
 Titles and headings are compared with white space removed. A role may be a list of
-acceptable roles.
+acceptable roles. Each report is scored twice: as written, and as a 文库 preview would show
+it (the whole text on one line, paragraphs set off by single spaces).
 
 Run:  python bench/bench_real_reports.py [--reports DIR] [--expected FILE] [-v]
 """
@@ -83,12 +84,20 @@ def main() -> None:
 
     expectations = {k: v for k, v in json.loads(args.expected.read_text(encoding="utf-8")).items()
                     if not k.startswith("_")}
+    for form, flatten in (("as written", False), ("on one line", True)):
+        print(f"-- {form}")
+        _score_all(args, expectations, parse_text, flatten)
+
+
+def _score_all(args, expectations: dict, parse_text, flatten: bool) -> None:
     total_points = total_possible = 0
     failed = 0
     elapsed = 0.0
     for name, expected in sorted(expectations.items()):
         path = args.reports / name
         text = path.read_text(encoding="utf-8").split("\n", 1)[1]  # drop the `# source:` line
+        if flatten:
+            text = " ".join(line.strip() for line in text.splitlines() if line.strip())
         start = time.perf_counter()
         try:
             doc = parse_text(text, source=name)

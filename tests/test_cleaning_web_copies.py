@@ -50,6 +50,19 @@ def test_one_line_page_is_split_at_its_paragraph_spaces():
     assert all(line.lineno == 1 for line in split_page_paragraphs(make_lines(ONE_LINE))[0])
 
 
+def test_one_line_page_keeps_couplets_and_table_rows_whole():
+    text = ("加强顶层设计 创新工作思路 扎实推进模范机关创建 一年来，支部认真落实各项要求，取得一定成效。现将情况汇报如下："
+            " 一、2023年：凝心聚力谱新篇  履职尽责展作为 2023年是全面贯彻党的二十大精神的开局之年。"
+            " 二、强化政治引领 筑牢思想根基 全年学习12次。 三、存在的问题 学习深度不够。"
+            " 一、本年新收申请数量 21 0 0 0 0 0 21 二、上年结转申请数量 0 0 0 0 0 0 0")
+    assert kept(split_page_paragraphs, text) == [
+        "加强顶层设计 创新工作思路", "扎实推进模范机关创建",
+        "一年来，支部认真落实各项要求，取得一定成效。现将情况汇报如下：",
+        "一、2023年：凝心聚力谱新篇  履职尽责展作为", "2023年是全面贯彻党的二十大精神的开局之年。",
+        "二、强化政治引领 筑牢思想根基", "全年学习12次。", "三、存在的问题", "学习深度不够。",
+        "一、本年新收申请数量 21 0 0 0 0 0 21", "二、上年结转申请数量 0 0 0 0 0 0 0"]
+
+
 @pytest.mark.parametrize("text", [
     # a long paragraph with one stray space stays whole
     "落实 “三审三校”制度，从严把好信息发布关，全年审核稿件1200余篇，未发生一起信息发布差错，"

@@ -5,7 +5,9 @@
 U+3000 or NBSP) where the paragraph breaks were. A line counts as such a page only when it
 is long and at least two of its spaces stand where a paragraph can break: after a sentence
 end or a colon, or before a heading or item marker. Then every space between words of
-Chinese text is a break; spaces next to figures or Latin words (2023 年, Word 文档) stay.
+Chinese text is a break; spaces next to figures or Latin words (2023 年, Word 文档) stay,
+and so do the spaces inside a table row (…申请数量 21 0 0 21) and between the two halves
+of a couplet title or heading (加强顶层设计 创新工作思路, 一、强化政治引领 筑牢思想根基).
 """
 from __future__ import annotations
 
@@ -30,8 +32,14 @@ _STARTS_PART = re.compile(
 
 
 _LINKS = set(">＞»›|｜")
+# Two or more figures set off by spaces up to the next words: the cells of a table row.
+_CELLS_TO_END = re.compile(r"[0-9][0-9.,%]*+(?:[ \t\u3000\u00a0]++[0-9][0-9.,%]*+)++(?=[ \t\u3000\u00a0]|$)")
+_COUPLET_PART = re.compile(r"[\u4e00-\u9fff]{4,12}")
 _DATE_END = re.compile(r"(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?::[0-9]{2}){0,2}$|[0-9]{1,2}:[0-9]{2}$")
 _TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}")
+# A heading's marker, and a year label after it (一、2019年：…).
+_MARKED_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])"
+                             r"(?:\s*(?:19|20)[0-9]{2}\s*年度?\s*[：:])?\s*")
 # Units and counters written after a figure (a PDF copy spaces them off: 2023 年, 12 个).
 _UNITS = set("年月日号时分秒个次名人项件条万亿元千百十岁届期批场篇家户所座台辆亩吨米度%％")
 
@@ -50,6 +58,8 @@ def _breaks(text: str) -> tuple[list[tuple[int, int]], int]:
         before, after = text[start - 1], text[end]
         if before in _LINKS or after in _LINKS:
             continue  # 首页 > 范文 > 述职报告: a breadcrumb stays one line for page_meta
+        if after.isdigit() and _CELLS_TO_END.match(text, end):
+            continue  # 申请数量 21 0 0 21: a table row keeps its cells
         if _is_latin_or_digit(before) and (_is_latin_or_digit(after) or after in _UNITS):
             # 12 0 0, 2023 年, Word 文档: figures and words with their units stay together,
             # but a page date (2021-04-02 2021年度…) ends where its time does not follow
@@ -72,9 +82,36 @@ def split_page_paragraphs(lines: list[Line]) -> RuleResult:
         if certain < _MIN_BREAKS:
             result.append(line)
             continue
-        position = 0
+        pieces, position = [], 0
         for start, end in spans:
-            result.append(replace(line, text=text[position:start]))
+            pieces.append(text[position:start])
             position = end
-        result.append(replace(line, text=text[position:]))
+        pieces.append(text[position:])
+        result.extend(replace(line, text=piece) for piece in _join_couplets(pieces, spans, text))
     return result, []
+
+
+def _join_couplets(pieces: list[str], spans: list[tuple[int, int]], text: str) -> list[str]:
+    """The two halves of a couplet back together, with the spaces between them: the first
+    piece (the title) or a marked heading, then a phrase of the same length."""
+    joined = [pieces[0]]
+    for index in range(1, len(pieces)):
+        previous, piece = joined[-1], pieces[index]
+        first_half = _couplet_half(previous, is_title=len(joined) == 1)
+        if first_half and _COUPLET_PART.fullmatch(piece) and abs(len(first_half) - len(piece)) <= 1:
+            start, end = spans[index - 1]
+            joined[-1] = previous + text[start:end] + piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _couplet_half(piece: str, is_title: bool) -> str | None:
+    """The phrase a couplet's second half would answer: the title itself, or a heading's words
+    (after its marker and a year label)."""
+    if not is_title:
+        marked = _MARKED_HEADING.match(piece)
+        if marked is None:
+            return None
+        piece = piece[marked.end():]
+    return piece if _COUPLET_PART.fullmatch(piece) else None
