@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.cleaning.line_edit import RuleResult, cut_line
+from drafter.cleaning.line_edit import RuleResult, edit_top_lines
 from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.model import Line
 
@@ -21,14 +21,12 @@ _TOP_LINES = 6
 _MAX_LINE = 60
 
 
+def _compilation_title_spans(text: str):
+    if (len(text) <= _MAX_LINE and ("篇" in text or "汇编" in text or "合集" in text)
+            and not _SENTENCE_END.search(text) and _COMPILATION.search(text)):
+        return [(0, len(text))]
+    return []
+
+
 def drop_compilation_titles(lines: list[Line]) -> RuleResult:
-    kept, cuts = [], []
-    for index, line in enumerate(lines):
-        text = line.text
-        whole = (index < _TOP_LINES and len(text) <= _MAX_LINE and ("篇" in text or "汇编" in text or "合集" in text)
-                 and not _SENTENCE_END.search(text) and _COMPILATION.search(text))
-        new_line, line_cuts = cut_line(line, [(0, len(text))] if whole else [])
-        cuts.extend(line_cuts)
-        if new_line is not None:
-            kept.append(new_line)
-    return kept, cuts
+    return edit_top_lines(lines, _TOP_LINES, _compilation_title_spans)

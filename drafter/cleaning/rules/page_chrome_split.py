@@ -30,6 +30,9 @@ _BUTTON_TAIL = re.compile(rf"(?<![ \t\u3000])(?:[ \t\u3000]++(?:(?:{_BUTTON})[:ï
 def split_page_chrome(lines: list[Line]) -> RuleResult:
     result: list[Line] = []
     for line in lines:
+        if " " not in line.text and "\t" not in line.text and "\u3000" not in line.text:
+            result.append(line)  # no space, no chrome set off by one: the common line, cheaply
+            continue
         result.extend(replace(line, text=piece) for piece in _pieces(line.text))
     return result, []
 

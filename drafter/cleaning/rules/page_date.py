@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.cleaning.line_edit import RuleResult, cut_line
+from drafter.cleaning.line_edit import RuleResult, edit_top_lines
 from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.model import Line
 
@@ -18,21 +18,20 @@ _SENTENCE = re.compile(r"[。！？!?；;，,]")  # and has no sentence in it
 _TOP_LINES = 6
 
 
+def _page_date_spans(text: str):
+    if "-" not in text and "/" not in text and "." not in text:
+        return []
+    if _DATE_LINE.match(text):
+        return [(0, len(text))]
+    found = _APPENDED.search(text)
+    return [found.span()] if found and found.start() > 0 else []
+
+
 def strip_page_dates(lines: list[Line]) -> RuleResult:
-    kept, cuts = [], []
-    in_head = True
-    for index, line in enumerate(lines):
-        text = line.text
-        if index >= _TOP_LINES or len(text) > _MAX_HEAD_LINE or _SENTENCE.search(text):
-            in_head = False
-        spans = []
-        if in_head and ("-" in text or "/" in text or "." in text):
-            if _DATE_LINE.match(text):
-                spans = [(0, len(text))]
-            elif (found := _APPENDED.search(text)) and found.start() > 0:
-                spans = [found.span()]
-        new_line, line_cuts = cut_line(line, spans)
-        cuts.extend(line_cuts)
-        if new_line is not None:
-            kept.append(new_line)
-    return kept, cuts
+    head = 0  # the short lines above the first paragraph
+    while head < min(len(lines), _TOP_LINES):
+        text = lines[head].text
+        if len(text) > _MAX_HEAD_LINE or _SENTENCE.search(text):
+            break
+        head += 1
+    return edit_top_lines(lines, head, _page_date_spans)

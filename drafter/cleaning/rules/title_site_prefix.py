@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.cleaning.line_edit import RuleResult, cut_line
+from drafter.cleaning.line_edit import RuleResult, edit_top_lines
 from drafter.model import Line
 
 _TOP_LINES = 5
@@ -41,15 +41,12 @@ def _prefix_end(text: str) -> int:
 
 
 def strip_title_site_prefix(lines: list[Line]) -> RuleResult:
-    kept, cuts = [], []
-    for index, line in enumerate(lines):
-        top = index < _TOP_LINES and len(line.text) <= _MAX_LINE
-        if top and len(lines) > 1 and _SITE_LINE.match(line.text):
-            end = len(line.text)  # the site's name alone
-        else:
-            end = _prefix_end(line.text) if top and " " in line.text.strip() else 0
-        new_line, line_cuts = cut_line(line, [(0, end)] if end else [])
-        cuts.extend(line_cuts)
-        if new_line is not None:
-            kept.append(new_line)
-    return kept, cuts
+    def spans(text: str):
+        if len(text) > _MAX_LINE:
+            return []
+        if len(lines) > 1 and _SITE_LINE.match(text):
+            return [(0, len(text))]  # the site's name alone
+        end = _prefix_end(text) if " " in text.strip() else 0
+        return [(0, end)] if end else []
+
+    return edit_top_lines(lines, _TOP_LINES, spans)

@@ -19,5 +19,15 @@ _NOTICE = re.compile(
 )
 
 
+# Every notice holds one of these words: a line without them needs no regex.
+_WORDS = ("未完", "试读结束", "全文", "更多")
+
+
+def _notice_spans(text: str):
+    if not any(word in text for word in _WORDS):
+        return []
+    return [m.span() for m in _NOTICE.finditer(text)]
+
+
 def strip_unfinished_notices(lines: list[Line]) -> RuleResult:
-    return edit_lines(lines, lambda text: [m.span() for m in _NOTICE.finditer(text)])
+    return edit_lines(lines, _notice_spans)
