@@ -51,15 +51,17 @@ def _is_latin_or_digit(char: str) -> bool:
 def _breaks(text: str) -> tuple[list[tuple[int, int]], int]:
     """Spaces that may be paragraph breaks, and how many of them are certain ones."""
     spans, certain = [], 0
+    cells_end = 0  # the end of the table row being passed over
     for found in _SPACES.finditer(text):
         start, end = found.span()
-        if start == 0 or end == len(text):
+        if start == 0 or end == len(text) or start < cells_end:
             continue
         before, after = text[start - 1], text[end]
         if before in _LINKS or after in _LINKS:
             continue  # 首页 > 范文 > 述职报告: a breadcrumb stays one line for page_meta
-        if after.isdigit() and _CELLS_TO_END.match(text, end):
-            continue  # 申请数量 21 0 0 21: a table row keeps its cells
+        if after.isdigit() and not before.isdigit() and (cells := _CELLS_TO_END.match(text, end)):
+            cells_end = cells.end()  # 申请数量 21 0 0 21: a table row keeps its cells, read once
+            continue
         if _is_latin_or_digit(before) and (_is_latin_or_digit(after) or after in _UNITS):
             # 12 0 0, 2023 年, Word 文档: figures and words with their units stay together,
             # but a page date (2021-04-02 2021年度…) ends where its time does not follow

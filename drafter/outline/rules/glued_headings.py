@@ -124,14 +124,15 @@ def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
 
 
 def _inside_quotes(text: str, position: int) -> bool:
-    if not any(opener in text for opener in _OPENERS):
-        return False
-    return _quote_depths(text)[position] > 0
+    depths = _quote_depths(text)
+    return depths is not None and depths[position] > 0
 
 
 @lru_cache(maxsize=16)
-def _quote_depths(text: str) -> list[int]:
-    """Quote depth before each position of a line, counted once per line."""
+def _quote_depths(text: str) -> list[int] | None:
+    """Quote depth before each position of a line, counted once per line (None: no quotes)."""
+    if not any(opener in text for opener in _OPENERS):
+        return None
     depths, depth = [], 0
     for ch in text:
         depths.append(depth)
