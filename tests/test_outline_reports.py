@@ -268,3 +268,22 @@ def test_compilation_pieces_without_leading_marks():
 ])
 def test_one_document_is_not_split(texts):
     assert len(split_compilation(lines(*texts))) == 1
+
+
+def test_fanwen_marks_and_first_comma_parts():
+    pieces = split_compilation(lines("范文一：甲局2023年工作总结", "一年来……。", "范文二：乙局2023年工作总结", "今年以来……。"))
+    assert [p.lines[0].text for p in pieces] == ["甲局2023年工作总结", "乙局2023年工作总结"]
+    doc = outline("2024年工作总结", "第一、主要工作", "全年开展活动12次。", "第二、存在问题", "学习不够深入。")
+    assert [(s.marker, s.heading, s.role) for s in doc.sections] == [
+        ("第一、", "主要工作", "achievements"), ("第二、", "存在问题", "problems")]
+
+
+def test_the_parser_data_are_part_of_the_cache_key(tmp_path, monkeypatch):
+    import drafter.resources
+    from drafter.parsing import parser_data_id
+
+    shipped = parser_data_id()
+    assert parser_data_id() == shipped
+    (tmp_path / "roles.yaml").write_text("version: 1\n", encoding="utf-8")
+    monkeypatch.setattr(drafter.resources, "templates_dir", lambda: tmp_path)
+    assert parser_data_id() != shipped
