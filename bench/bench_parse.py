@@ -1,4 +1,7 @@
-"""Benchmark: `drafter parse corpus/*` on the seeds, with jieba alone as the anchor.
+"""Benchmark: `drafter parse corpus/*` on the seeds, with jieba alone as the anchor,
+the parser's throughput in one process (characters per second), and the parse of
+pathological lines at two sizes: every rule must stay linear (a regex that backtracks
+on a long run of spaces would take minutes here).
 
 Run:  python bench/bench_parse.py [--runs 7]
 Prints medians; copy them with the date and machine into BENCHMARKS.md.
@@ -34,6 +37,66 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+THROUGHPUT_DRIVER = """
+import statistics, sys, time
+from pathlib import Path
+from drafter.parsing import parse_text
+texts = [Path(f).read_text(encoding="utf-8") for f in sys.argv[2:]]
+repeats, runs = 40, int(sys.argv[1])
+parse_text(texts[0])  # imports and caches warm
+rates = []
+for _ in range(runs):
+    start = time.perf_counter()
+    for _ in range(repeats):
+        for text in texts:
+            parse_text(text)
+    rates.append(repeats * sum(map(len, texts)) / (time.perf_counter() - start))
+print(statistics.median(rates))
+"""
+
+
+PATHOLOGICAL_DRIVER = """
+import json, sys, time
+from drafter.parsing import parse_text
+cases = {
+    "long run of spaces": lambda n: "总结 " + " " * n + "。一、甲" + " " * n + "二、乙。 三、丙",
+    "one-line page": lambda n: "甲乙。 " * (n // 4),
+    "Chinese without a stop": lambda n: "甲" * n,
+    "runs of * and x": lambda n: "甲" + "*" * n + "乙" + "x" * n + "。",
+    "masked D": lambda n: "D员" * (n // 2),
+    "table cells": lambda n: "（七）总计" + " 12" * (n // 3),
+    "一是一、 repeated": lambda n: "一是一、" * (n // 4),
+    "markers": lambda n: "一、" * (n // 2),
+}
+result = {}
+for name, make in cases.items():
+    times = []
+    for n in (50000, 100000):
+        text = make(n)
+        start = time.perf_counter()
+        parse_text(text)
+        times.append(time.perf_counter() - start)
+    result[name] = times
+print(json.dumps(result))
+"""
+
+
+def pathological() -> dict[str, list[float]]:
+    """Seconds to parse each pathological line at 50,000 and 100,000 characters."""
+    import json
+
+    out = subprocess.run([sys.executable, "-c", PATHOLOGICAL_DRIVER], capture_output=True, text=True,
+                         check=True).stdout
+    return json.loads(out)
+
+
+def throughput(files: list[str], runs: int) -> float:
+    """Characters per second through read-from-memory → clean → outline, one process."""
+    out = subprocess.run([sys.executable, "-c", THROUGHPUT_DRIVER, str(runs), *files],
+                         capture_output=True, text=True, check=True).stdout
+    return float(out.strip())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
@@ -56,12 +119,17 @@ def main() -> None:
         wall(command)  # warm the file cache
         results[name] = statistics.median(wall(command) for _ in range(args.runs))
 
+    rate = throughput(files, args.runs)
     chars = sum(len(Path(f).read_text(encoding="utf-8", errors="replace")) for f in files)
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores, python {platform.python_version()}")
     print(f"files: {len(files)}, characters: {chars}, runs: {args.runs} (median wall seconds)")
     for name, seconds in results.items():
         print(f"  {name:28s} {seconds:.3f} s")
+    print(f"  parser throughput, one process: {rate:,.0f} characters/s (median of {args.runs})")
     print(f"  jieba imported while parsing: {no_jieba}")
+    print("pathological lines (seconds at 50,000 / 100,000 characters; linear means about ×2):")
+    for name, (small, large) in pathological().items():
+        print(f"  {name:24s} {small:.3f} / {large:.3f}")
 
 
 if __name__ == "__main__":

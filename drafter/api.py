@@ -25,10 +25,19 @@ PathLike = str | os.PathLike
 # -- parse -------------------------------------------------------------------
 
 def parse_file(path: PathLike) -> Document:
-    """Read, clean and outline one .txt or .docx file. Raises DrafterError."""
+    """Read, clean and outline one .txt or .docx file; of a compilation, the first piece
+    (with a notice saying how many the file holds). Raises DrafterError."""
     from drafter.parsing import parse_file as _parse_file
 
     return _parse_file(path)
+
+
+def parse_documents(path: PathLike) -> list[Document]:
+    """Every document in one .txt or .docx file: one for an ordinary file, one per piece of a
+    compilation page (sources FILE#1, FILE#2 …). Raises DrafterError."""
+    from drafter.parsing import parse_documents as _parse_documents
+
+    return _parse_documents(path)
 
 
 def parse_text(text: str, source: str = "") -> Document:

@@ -180,6 +180,7 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
     """解析 .txt / .docx 文稿，输出带角色标注的提纲。
 
     清理付费标记、广告、密码、免责声明、网页杂质等，并列出清理了什么。
+    一个网页上汇编了多篇文稿（第1篇、篇二……）时逐篇解析，来源写作“文件#1”“文件#2”。
     """
     from drafter.outline_view import render_outline
 
@@ -187,13 +188,13 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
     failed = False
     for path in files:
         try:
-            documents.append(api.parse_file(path))
+            documents.extend(api.parse_documents(path))
         except DrafterError as error:
             echo(f"错误：{error}", err=True)
             failed = True
     if as_json:
         data = [doc.to_dict() for doc in documents]
-        payload = data[0] if len(files) == 1 and data else data
+        payload = data[0] if len(files) == 1 and len(data) == 1 else data
         if documents or not failed:
             echo_json(payload)
     else:

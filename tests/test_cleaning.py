@@ -201,9 +201,10 @@ def test_messy_gb18030_keeps_weixin_gongzhonghao_line():
 
 def test_rule_order():
     assert [name for name, _ in RULES] == [
-        "paid_marker", "page_chrome_split", "ad", "edit_password", "disclaimer", "page_meta", "file_info",
-        "page_button",
-        "title_site_suffix", "site_promo", "unfinished_notice", "word_count", "repeated_title"]
+        "paid_marker", "page_chrome_split", "page_paragraph_split", "ad", "edit_password", "disclaimer",
+        "news_dateline", "page_meta", "file_info", "related_links", "page_button", "title_site_prefix",
+        "title_site_suffix", "site_promo", "table_of_contents", "compilation_title", "unfinished_notice",
+        "word_count", "page_date", "repeated_title", "masked_party"]
 
 
 def test_custom_chain_and_removals_in_source_order():

@@ -67,7 +67,7 @@ def test_an_internal_error_exits_70_with_one_line_asking_for_a_report(monkeypatc
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(cli.api, "parse_file", broken)
+    monkeypatch.setattr(cli.api, "parse_documents", broken)  # what `drafter parse` calls
     monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
     path = tmp_path / "a.txt"
     path.write_text("标题\n正文。\n", encoding="utf-8")

@@ -43,6 +43,9 @@ def check_subject(ctx) -> CheckReport:
     findings: list[Finding] = []
     for _name, rule in RULES:
         findings.extend(rule(ctx))
+    # a compilation page: only its first document is checked, and the report says so
+    findings.extend(Finding("structure", INFO, notice.message) for notice in subject.doc.warnings
+                    if notice.code == "compilation")
     if subject.line_map is not None:  # a fill file: point at the line the user wrote
         from drafter.checking.subject import line_in_fill
 

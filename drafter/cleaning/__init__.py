@@ -10,15 +10,23 @@ from dataclasses import dataclass, field
 
 from drafter.cleaning.line_edit import Cut, Rule, RuleResult
 from drafter.cleaning.rules.ad import drop_ads
+from drafter.cleaning.rules.compilation_title import drop_compilation_titles
 from drafter.cleaning.rules.disclaimer import drop_disclaimers
 from drafter.cleaning.rules.edit_password import drop_edit_passwords
 from drafter.cleaning.rules.file_info import drop_file_info
+from drafter.cleaning.rules.masked_party import restore_masked_party
+from drafter.cleaning.rules.news_dateline import drop_news_datelines
 from drafter.cleaning.rules.page_button import drop_page_buttons
 from drafter.cleaning.rules.page_chrome_split import split_page_chrome
+from drafter.cleaning.rules.page_date import strip_page_dates
 from drafter.cleaning.rules.page_meta import drop_page_meta
+from drafter.cleaning.rules.page_paragraph_split import split_page_paragraphs
 from drafter.cleaning.rules.paid_marker import strip_paid_markers
+from drafter.cleaning.rules.related_links import drop_related_links
 from drafter.cleaning.rules.repeated_title import drop_repeated_title
 from drafter.cleaning.rules.site_promo import drop_site_promo
+from drafter.cleaning.rules.table_of_contents import drop_table_of_contents
+from drafter.cleaning.rules.title_site_prefix import strip_title_site_prefix
 from drafter.cleaning.rules.title_site_suffix import strip_title_site_suffix
 from drafter.cleaning.rules.unfinished_notice import strip_unfinished_notices
 from drafter.cleaning.rules.word_count import strip_word_counts
@@ -27,24 +35,35 @@ from drafter.model import Line, Removal
 __all__ = ["RULES", "CleanResult", "clean_lines", "Cut", "Rule", "RuleResult"]
 
 # Order matters: a page pasted as one line is split into its parts before any
-# line rule looks at it; paid markers first (##paidbegin##（二）… must become a heading
-# before anything looks at it); the title's site suffix before site_promo (which
-# would take a line naming a 范文网 whole); word counts before the repeated-title
-# check, so 标题（2946字） and 标题 compare equal.
+# line rule looks at it (its chrome first, then its paragraphs); paid markers first
+# (##paidbegin##（二）… must become a heading before anything looks at it); the title's
+# site prefix and suffix before site_promo (which would take a line naming a 范文网
+# whole); a table of contents before the compilation title (…汇编（22篇）目录 heads
+# it); word counts and page dates before the repeated-title check, so 标题（2946字）,
+# 标题 2021-04-02 and 标题 compare equal; a masked 党 is restored last, on the text
+# that is left. The links listed under 相关推荐 go before the button rule takes 相关推荐 alone.
 RULES: list[tuple[str, Rule]] = [
     ("paid_marker", strip_paid_markers),
     ("page_chrome_split", split_page_chrome),
+    ("page_paragraph_split", split_page_paragraphs),
     ("ad", drop_ads),
     ("edit_password", drop_edit_passwords),
     ("disclaimer", drop_disclaimers),
+    ("news_dateline", drop_news_datelines),
     ("page_meta", drop_page_meta),
     ("file_info", drop_file_info),
+    ("related_links", drop_related_links),
     ("page_button", drop_page_buttons),
+    ("title_site_prefix", strip_title_site_prefix),
     ("title_site_suffix", strip_title_site_suffix),
     ("site_promo", drop_site_promo),
+    ("table_of_contents", drop_table_of_contents),
+    ("compilation_title", drop_compilation_titles),
     ("unfinished_notice", strip_unfinished_notices),
     ("word_count", strip_word_counts),
+    ("page_date", strip_page_dates),
     ("repeated_title", drop_repeated_title),
+    ("masked_party", restore_masked_party),
 ]
 
 

@@ -70,3 +70,10 @@ def edit_lines(lines: list[Line], find_spans: Callable[[str], list[Span]]) -> Ru
         if new_line is not None:
             kept.append(new_line)
     return kept, cuts
+
+
+def edit_top_lines(lines: list[Line], count: int, find_spans: Callable[[str], list[Span]]) -> RuleResult:
+    """edit_lines on the first `count` lines only (where a page puts its title and chrome);
+    the others pass as they are."""
+    kept, cuts = edit_lines(lines[:count], find_spans)
+    return kept + lines[count:], cuts

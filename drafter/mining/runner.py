@@ -40,6 +40,7 @@ from drafter.mining.terms import NgramCounts, score_terms
 from drafter.mining.term_entries import select_terms
 from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint, load_tokenizer
 from drafter.mining.words import example_text, merge_word_totals, new_word_total
+from drafter.parsing import parser_data_id
 from drafter.process_pool import ProcessMap, one_done
 from drafter.vocabulary import KINDS, ROLES, TYPES
 
@@ -86,10 +87,10 @@ def _cache_in_worker(folder: str) -> MiningCache:
 
 def map_parse(task: tuple) -> tuple[list, dict, dict, int]:
     """Parse and digest new files; count n-grams of the documents marked +1 / -1."""
-    from drafter.mining.digest import digest_document, digest_text
+    from drafter.mining.digest import digest_documents, digest_text, document_digests
     from drafter.mining.skeletons import document_facts
     from drafter.mining.terms import count_documents
-    from drafter.parsing import parse_file
+    from drafter.parsing import parse_documents
 
     folder, items = task
     cache = _cache_in_worker(folder)
@@ -98,8 +99,8 @@ def map_parse(task: tuple) -> tuple[list, dict, dict, int]:
     for path, name, key, parse, sign in items:
         if parse:
             try:
-                digest = digest_document(parse_file(path), name)
-                facts = document_facts(digest)
+                digest = digest_documents(parse_documents(path), name)
+                facts = [document_facts(part) for part in document_digests(digest)]  # a compilation: each piece
             except DrafterError as error:
                 digest, facts = {"error": str(error.message)}, None
             except Exception as error:  # a bug on one odd file must not stop a corpus run
@@ -120,6 +121,7 @@ def map_parse(task: tuple) -> tuple[list, dict, dict, int]:
 
 def map_words(task: tuple) -> dict:
     """Word-level results of a chunk of documents, combined; mined terms are user words."""
+    from drafter.mining.digest import document_digests
     from drafter.mining.words import add_documents_words
 
     folder, engine, user_words, items = task
@@ -130,12 +132,13 @@ def map_words(task: tuple) -> dict:
         for key, name in items:
             digest = cache.get_digest(key)
             if digest and "error" not in digest:
-                digest["source"] = name
-                yield digest
-            else:
-                one_done()
+                parts = document_digests(digest)
+                for number, part in enumerate(parts, start=1):
+                    part["source"] = name if len(parts) == 1 else f"{name}#{number}"
+                    yield part
+            one_done()
 
-    return add_documents_words(digests(), tokenizer.cut, frozenset(user_words), done=one_done)
+    return add_documents_words(digests(), tokenizer.cut, frozenset(user_words))
 
 
 # -- the run ------------------------------------------------------------------------
@@ -179,7 +182,7 @@ class _MiningRun:
             self.files, self.unreadable = hash_files(self.corpus, paths)
             self.engine = chosen_engine(engine)
             self.cache = MiningCache(cache_dir, warn=warn).open()
-            parse_id = code_id(_PARSE_SOURCES)
+            parse_id = code_id(_PARSE_SOURCES) + parser_data_id()  # the cue words are part of the parser
             self.mine_id = code_id(["mining"])
             # the same bytes as x.docx and as x.txt go to different readers: different results
             self.keys = [f"{f.digest}:{f.path.suffix.lower()}:{parse_id}" for f in self.files]
@@ -390,12 +393,13 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     all_facts = []
     kinds: Counter = Counter()
     for file, key in good:
-        facts = cache.get_facts(key)
-        facts["source"] = file.name
-        all_facts.append(facts)
-        kinds[facts["kind"]] += 1
+        pieces = cache.get_facts(key)  # one per document: a compilation file holds several
+        for number, facts in enumerate(pieces, start=1):
+            facts["source"] = file.name if len(pieces) == 1 else f"{file.name}#{number}"
+            all_facts.append(facts)
+            kinds[facts["kind"]] += 1
 
-    documents = len(good)
+    documents = len(all_facts)  # the pieces of a compilation each count
     units = {unit for facts in all_facts for unit in facts["units"] if len(unit) >= 3}
     base = load_tokenizer([], engine)
     terms = select_terms(word_total["terms"], documents=documents, lexicon=lexicon, cues=cues, units=units,

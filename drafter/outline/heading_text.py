@@ -12,6 +12,10 @@ _TRAILING = "。．.：:；;，,、 \u3000"
 _SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]|\.(?![0-9])")
 _COLON = re.compile(r"[：:]")
 _MAX_COLON_HEADING = 25
+# 一、2019年：七十华诞铭初心  履职尽责担使命: a level-1 heading may hold a colon when what
+# follows it is a short phrase that ends the paragraph (no sentence, no figures).
+_MAX_AFTER_COLON = 20
+_FIGURE = re.compile(r"[0-9０-９]")
 
 
 def split_heading(text: str, level: int) -> tuple[str, str]:
@@ -21,7 +25,7 @@ def split_heading(text: str, level: int) -> tuple[str, str]:
     A first sentence too long to be a heading gives ("", text).
     """
     text = text.strip()
-    end = _first_sentence_end(text)
+    end = _first_sentence_end(text, level)
     glued_item = _glued_item_start(text, end)
     if glued_item is not None:
         heading, body = text[:glued_item], text[glued_item:]
@@ -35,13 +39,19 @@ def split_heading(text: str, level: int) -> tuple[str, str]:
     return heading, body.strip()
 
 
-def _first_sentence_end(text: str) -> int | None:
+def _first_sentence_end(text: str, level: int = 0) -> int | None:
     found = _SENTENCE_END.search(text)
     colon = _COLON.search(text)
     candidates = [m.start() for m in (found,) if m]
-    if colon and colon.start() <= _MAX_COLON_HEADING:
+    if colon and colon.start() <= _MAX_COLON_HEADING and not (level == 1 and _colon_inside(text, colon.end(), found)):
         candidates.append(colon.start())
     return min(candidates) if candidates else None
+
+
+def _colon_inside(text: str, after: int, sentence_end) -> bool:
+    rest = text[after:].strip()
+    return (sentence_end is None and 0 < len(rest) <= _MAX_AFTER_COLON and not _FIGURE.search(rest)
+            and not ITEM_MARKER.search(rest))
 
 
 def _glued_item_start(text: str, sentence_end: int | None) -> int | None:

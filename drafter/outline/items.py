@@ -1,9 +1,13 @@
 """一是/二是/三是… enumerations inside a paragraph."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from drafter.outline.markers import ITEM_BOUNDARY, ITEM_MARKER, cn_to_int, int_to_cn
+
+# 一是一、二是二 (the idiom "as it is"): the numeral again, then a pause.
+_IDIOM_AFTER = re.compile(r"[一二三四五六七八九十]{1,3}(?:[、，,。；;\s]|$)")
 
 # How far a number may jump forward and still be read as the next item (一是 → 三是).
 MAX_SKIP = 3
@@ -49,6 +53,8 @@ def find_item_marks(text: str, last_number: int = 0) -> list[ItemMark]:
         else:
             continue
         end, doubled = found.end(), bool(found.group(2))
+        if not doubled and _IDIOM_AFTER.match(text, end) and text.startswith(found.group(1), end):
+            continue  # 一是一、二是二: the idiom (as it is), no enumeration
         repeated = found.group(1) + "是"
         if text.startswith(repeated, end):  # 三是三是: the marker typed twice
             end, doubled = end + len(repeated), True

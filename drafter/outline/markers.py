@@ -75,6 +75,8 @@ _MARKERS = [
     (4, re.compile(rf"^[（(]\s*({_DIGITS})\s*[）)]\s*[、.．]?")),
     (2, re.compile(rf"^[（(]\s*({_CN_NUMERAL})\s*[）)]\s*[、.．]?")),
     (1, re.compile(rf"^({_CN_NUMERAL})\s*[、.．]")),
+    # 第一部分 / 第一、: the parts of a document without 一、 (第一，… is an enumeration, not a heading)
+    (1, re.compile(rf"^第({_CN_NUMERAL})(?:部分\s*[、.．:：]?|\s*、)")),
     # 1. / 1、 / 1． but not 1.5 or 2023.12
     (3, re.compile(rf"^({_DIGITS})\s*(?:[、．]|\.(?![0-9]))")),
 ]

@@ -26,6 +26,8 @@ class OutlineState:
     # id(node) -> child positions after which an item came; child numbering may restart there
     # (三是 … 1. 2. 3. 4. 四是 … 1. 2.).
     numbering_restarts: dict[int, set[int]] = field(default_factory=dict)
+    # id(line) of lines that look like headings but are body text (flattened table rows)
+    body_only: set[int] = field(default_factory=set)
 
     def warn(self, code: str, message: str, line: int | None, *, level: int | None = None,
              expected: str | None = None, found: str | None = None) -> None:

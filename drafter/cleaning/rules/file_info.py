@@ -1,5 +1,9 @@
-"""Download-page file info lines: 格式:docx  大小:25KB  文档页数:5页 …"""
+"""Download-page file info lines: 格式:docx  大小:25KB  文档页数:5页 …, and the same
+without labels: • 22.01 KB, 22.01KB · 6页 · 1203次下载. A line goes only when it is
+nothing but such fields (a bare value line needs a file size on it)."""
 from __future__ import annotations
+
+import re
 
 from drafter.cleaning.field_lines import FieldLabels
 from drafter.cleaning.line_edit import RuleResult, edit_lines
@@ -16,6 +20,22 @@ FILE_FIELDS = FieldLabels(
     },
 )
 
+_SIZE = r"\d+(?:\.\d+)?\s*(?:[KMG]B|[KMG]|字节)(?![A-Za-z])"
+_VALUE = (rf"{_SIZE}|\d+\s*页|\d+\s*(?:次|人)?\s*(?:下载|浏览|阅读|收藏|点赞)"
+          r"|\.?(?:docx?|wps|pdf|txt|rtf)(?![A-Za-z])")
+_SEPARATOR = r"[\s•·|｜/／,，、]*"
+_BARE_VALUES = re.compile(rf"^{_SEPARATOR}(?:(?:{_VALUE}){_SEPARATOR})+$", re.IGNORECASE)
+_HAS_SIZE = re.compile(_SIZE, re.IGNORECASE)
+_MAX_BARE = 60
+
+
+def _file_info_spans(text: str):
+    if FILE_FIELDS.is_info_line(text):
+        return [(0, len(text))]
+    if len(text) <= _MAX_BARE and _HAS_SIZE.search(text) and _BARE_VALUES.match(text):
+        return [(0, len(text))]
+    return []
+
 
 def drop_file_info(lines: list[Line]) -> RuleResult:
-    return edit_lines(lines, lambda text: [(0, len(text))] if FILE_FIELDS.is_info_line(text) else [])
+    return edit_lines(lines, _file_info_spans)

@@ -18,16 +18,21 @@ from drafter.model import Line
 
 _LABELS = "|".join(map(re.escape, sorted(PAGE_FIELDS.strong, key=len, reverse=True)))
 # Two or more strong fields in a row, each preceded by white space.
-_FIELD_RUN = re.compile(rf"(?:[ \t\u3000]+(?:{_LABELS})\s*[:：]\s*[^\s:：]+){{2,}}")
+# Each run of spaces is tried from its first space only, and never given back: linear on
+# a page with long runs of spaces.
+_FIELD_RUN = re.compile(rf"(?<![ \t\u3000])(?:[ \t\u3000]++(?:{_LABELS})\s*+[:：]\s*+[^\s:：]++){{2,}}")
 _BUTTON = "|".join(map(re.escape, sorted(BUTTON_WORDS, key=len, reverse=True)))
 _NOTICE = r"[（(]\s*未完[^）)]{0,20}[）)]"
 # Button words (or an unfinished notice) to the end of the line, set off by spaces.
-_BUTTON_TAIL = re.compile(rf"(?:[ \t\u3000]+(?:(?:{_BUTTON})[:：]?|{_NOTICE}))+[ \t\u3000]*$")
+_BUTTON_TAIL = re.compile(rf"(?<![ \t\u3000])(?:[ \t\u3000]++(?:(?:{_BUTTON})[:：]?|{_NOTICE}))+[ \t\u3000]*+$")
 
 
 def split_page_chrome(lines: list[Line]) -> RuleResult:
     result: list[Line] = []
     for line in lines:
+        if " " not in line.text and "\t" not in line.text and "\u3000" not in line.text:
+            result.append(line)  # no space, no chrome set off by one: the common line, cheaply
+            continue
         result.extend(replace(line, text=piece) for piece in _pieces(line.text))
     return result, []
 

@@ -1,5 +1,5 @@
 """A title repeated right after itself, as web pages print it (page title,
-then article heading): the second copy goes."""
+then article heading, sometimes a third time): the later copies go."""
 from __future__ import annotations
 
 import re
@@ -19,6 +19,9 @@ def _comparable(text: str) -> str:
 def drop_repeated_title(lines: list[Line]) -> RuleResult:
     if len(lines) < 2 or len(lines[0].text) > _MAX_TITLE:
         return list(lines), []
-    if _comparable(lines[0].text) == _comparable(lines[1].text):
-        return [lines[0]] + lines[2:], [Cut(lines[1].text, lines[1].lineno)]
-    return list(lines), []
+    title = _comparable(lines[0].text)
+    copies = 1
+    while (copies < len(lines) and len(lines[copies].text) <= _MAX_TITLE
+           and _comparable(lines[copies].text) == title):
+        copies += 1
+    return [lines[0]] + lines[copies:], [Cut(line.text, line.lineno) for line in lines[1:copies]]

@@ -1,4 +1,6 @@
-"""The closing paragraph after the last section (…虽取得一定成效，但… / 下一步，…)."""
+"""The closing paragraph after the last section (…虽取得一定成效，但… / 下一步，…), or the
+unnumbered tail of a report or speech that an address to the audience opens after its last
+section (各位代表！…, 同志们，…)."""
 from __future__ import annotations
 
 import re
@@ -12,6 +14,8 @@ _SUMMING_UP = re.compile(
     # the formal last words of a report or debrief
     r"^以上(报告|汇报|述职)|请予审议|请审议|妥否|特此报告|不妥之处|批评指正"
 )
+# An address to the audience: in a report's or speech's tail it opens the closing words.
+_ADDRESS = re.compile(r"^(?:各位代表|各位委员|各位领导|各位同志|同志们|同志们、朋友们|代表们|委员们)[！!，,、：:]")
 # Looking ahead: closes the document only when the last section is not the plans.
 _LOOKING_AHEAD = re.compile(r"下一步|下步|今后|接下来|明年")
 
@@ -23,22 +27,25 @@ def take_closing(state: OutlineState) -> None:
         return
     last_role = doc.sections[-1].role
     tail = []
-    for block in reversed(state.blocks):
-        if block.node is None or not block.plain:
+    last_node = state.blocks[-1].node
+    for block in reversed(state.blocks):  # the plain paragraphs that end the last node
+        if block.node is None or block.node is not last_node or not block.plain:
             break
         tail.append(block)
     tail.reverse()
     # The closing starts at the first tail paragraph that reads like one.
     for position, block in enumerate(tail):
         text = block.node.paragraphs[block.index]
-        if _SUMMING_UP.search(text) or (last_role != "plans" and _LOOKING_AHEAD.search(text[:30])):
+        if (_ADDRESS.match(text) or _SUMMING_UP.search(text)
+                or (last_role != "plans" and _LOOKING_AHEAD.search(text[:30]))):
             closing = tail[position:]
             node = block.node
-            if all(b.node is node for b in closing) and _keeps_content(node, len(closing)):
+            if _keeps_content(node, len(closing)):
                 doc.closing = "\n".join(node.paragraphs[b.index] for b in closing)
                 del node.paragraphs[block.index:]
             return
 
 
 def _keeps_content(node, removed: int) -> bool:
-    return bool(node.heading or node.items or node.children or len(node.paragraphs) > removed)
+    """The last section keeps some text of its own: a heading alone (下一步工作安排) does not count."""
+    return bool(node.items or node.children or len(node.paragraphs) > removed)

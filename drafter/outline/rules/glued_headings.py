@@ -7,6 +7,7 @@ stands where a heading can start.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 from drafter.model import Line
@@ -15,6 +16,7 @@ from drafter.outline.state import OutlineState
 
 _SENTENCE_END_BEFORE = FULL_STOPS
 _MAX_GLUED_SEGMENT = 30
+_LOOK_AHEAD = _MAX_GLUED_SEGMENT + 16  # enough to see the end of a heading and the marker after it
 _MAX_NUMBER_SKIP = 3
 _SEGMENT_END = re.compile(f"[{SENTENCE_ENDS}{COLONS}]")
 _OPENERS, _CLOSERS = "《“‘「『", "》”’」』"
@@ -27,6 +29,9 @@ def split_glued_headings(state: OutlineState) -> None:
     queue = list(state.lines)
     while queue:
         line = queue.pop(0)
+        if id(line) in state.body_only:  # a table row: no heading starts in it
+            result.append(line)
+            continue
         text = line.text
         start = match_marker(text)
         if start:
@@ -83,10 +88,15 @@ def _probe(level: int, number: int) -> str:
 
 
 def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
-    if _inside_quotes(text[:start]):
+    if _inside_quotes(text, start):
         return False
     before = text[start - 1]
-    after = text[end:]
+    if before == "第":
+        return False  # 第二十条第（一）项: a reference, not a heading
+    # Only the first few characters after the marker decide (a line with many markers
+    # must not be read to its end for each of them).
+    rest = len(text) - end
+    after = text[end:end + _LOOK_AHEAD]
     if not after.strip():
         return False
     if before in _SENTENCE_END_BEFORE:
@@ -95,14 +105,14 @@ def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
         return False  # 1. glued to a word is too often a number in running text
     # Glued to a word, a colon or a semicolon: the heading must be short and
     # end the line, or be followed by more structure (一是, （一）).
-    if len(after) <= _MAX_GLUED_SEGMENT and not _SEGMENT_END.search(after):
+    if rest <= _MAX_GLUED_SEGMENT and not _SEGMENT_END.search(after):
         return True
     segment_end = _SEGMENT_END.search(after)
     item = ITEM_MARKER.search(after)
     # 一、主要工作开展情况（一）加强理论武装。: the heading may end at a glued sub-heading
     sub = _SUB_MARKER.search(after) if level == 1 else None
     found = [m for m in (segment_end, item, sub) if m]
-    stop = min(m.start() for m in found) if found else len(after)
+    stop = min(m.start() for m in found) if found else rest
     if stop > _MAX_GLUED_SEGMENT or stop == 0:
         return False
     if item and item.start() == stop and item.group(1) == "一":
@@ -113,11 +123,22 @@ def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
     return match_marker(after[stop:]) is not None
 
 
-def _inside_quotes(text: str) -> bool:
-    depth = 0
+def _inside_quotes(text: str, position: int) -> bool:
+    depths = _quote_depths(text)
+    return depths is not None and depths[position] > 0
+
+
+@lru_cache(maxsize=16)
+def _quote_depths(text: str) -> list[int] | None:
+    """Quote depth before each position of a line, counted once per line (None: no quotes)."""
+    if not any(opener in text for opener in _OPENERS):
+        return None
+    depths, depth = [], 0
     for ch in text:
+        depths.append(depth)
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS and depth:
             depth -= 1
-    return depth > 0
+    depths.append(depth)
+    return depths

@@ -1,25 +1,71 @@
-"""The document kind, from its title."""
+"""The document kind: from its title; failing that, from the subtitle under it
+(——在…会议上的工作报告); failing that, from the opening's lead-in (现将…年工作总结如下 →
+annual, 上半年 → half_year, 述职 → debrief), for a document whose first line is
+already the opening."""
 from __future__ import annotations
 
 import re
 
+from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.outline.state import OutlineState
 
 KIND_CUES = [
     ("debrief", re.compile(r"述职|述责|述廉")),
     ("half_year", re.compile(r"上半年|下半年|半年|1[-—~至到]6月|一至六月")),
     ("experience", re.compile(r"经验|典型材料|做法")),
-    ("annual", re.compile(r"总结|年终|年度工作")),
+    # a year's 发展报告 reviews the year in a field: an annual summary, not a work report
+    ("annual", re.compile(r"总结|年终|年度工作|^(?:19|20)[0-9]{2}年.{0,24}发展报告$")),
     ("report", re.compile(r"汇报|报告|情况")),
 ]
+_SPACES = re.compile(r"\s+")
+# A subtitle: ——2020年5月22日在…会议上, （2020年5月26日…会议通过）.
+_SUBTITLE = LazyPattern(r"^(?:——|--|—)|^[（(].{0,60}(?:会议|大会|全会).{0,20}[)）]$")
+# The sentence that leads into the body: 现将…如下, 特作如下报告 ….
+_LEAD_IN_WORDS = ("现将", "如下", "特此")
+_SENTENCE_ENDS = "。！？；"
+_DEBRIEF = re.compile(r"述职|述责|述廉")
 
 
 def kind_from_title(title: str) -> str:
+    plain = _SPACES.sub("", title)
     for kind, pattern in KIND_CUES:
-        if pattern.search(title):
+        if pattern.search(plain):
             return kind
     return "other"
 
 
+def kind_from_opening(opening: str) -> str:
+    """The kind a document's opening names: its subtitle first, then its lead-in sentence."""
+    paragraphs = [p for p in opening.split("\n") if p]
+    if paragraphs and _SUBTITLE.search(paragraphs[0]):
+        kind = kind_from_title(paragraphs[0])
+        if kind != "other":
+            return kind
+    for paragraph in paragraphs:
+        for sentence in _lead_in_sentences(paragraph):
+            kind = kind_from_title(sentence)
+            if kind != "other":
+                return kind
+    if paragraphs and _DEBRIEF.search(paragraphs[0]):
+        return "debrief"
+    return "other"
+
+
+def _lead_in_sentences(paragraph: str) -> list[str]:
+    """The sentences holding a lead-in word, found by plain string search (linear on any text)."""
+    sentences = []
+    for word in _LEAD_IN_WORDS:
+        at = paragraph.find(word)
+        if at < 0:
+            continue
+        start = max(paragraph.rfind(end, 0, at) for end in _SENTENCE_ENDS) + 1
+        ends = [found for end in _SENTENCE_ENDS if (found := paragraph.find(end, at)) >= 0]
+        sentences.append(paragraph[start:min(ends) if ends else len(paragraph)])
+    return sentences
+
+
 def assign_kind(state: OutlineState) -> None:
-    state.doc.kind = kind_from_title(state.doc.title)
+    doc = state.doc
+    doc.kind = kind_from_title(doc.title)
+    if doc.kind == "other":
+        doc.kind = kind_from_opening(doc.opening)

@@ -1,46 +1,109 @@
-"""Role of each level-1 section: from its heading, with body cues as a fallback."""
+"""The role of each top section: from what its heading means, then from where it stands.
+
+A heading that names its part (存在的问题, 下半年工作安排, 问题产生的根源) decides by itself;
+the cue words are data in templates/roles.yaml. A heading that only names a topic
+(讲党性、谋全局，政治站位坚定有力) takes its role from its place in the document: summaries
+and reports run review → problems → causes → plans, so a topic before any problems or plans
+is achievements, and one after the plans is still plans. Headings led by years in one
+document compare them: the earlier year is the review, the later the plan. The body is
+consulted only where the place leaves a choice, by words, never single characters.
+
+The top sections are the level-1 ones, or, in a document without 一、, the headings
+straight under the title (（一）, 1., 第一部分…).
+"""
 from __future__ import annotations
 
 import re
 
-from drafter.model import Section
+from drafter.model import Document, Section
+from drafter.outline.role_cues import load_role_cues
 from drafter.outline.state import OutlineState
 
-# Checked in this order: 存在的问题及原因 is problems, 原因分析 is causes.
-HEADING_CUES = [
-    ("problems", re.compile(r"存在.{0,4}问题|问题(与|和|及)?(不足|差距|短板)|问题及原因|问题和原因|不足|差距|短板|薄弱环节|^.{0,6}问题$")),
-    ("causes", re.compile(r"原因")),
-    ("plans", re.compile(r"下一?步|明年|来年|今后|展望|努力方向|[0-9]{4}年.{0,6}(计划|打算|思路|安排|重点|目标)|"
-                         r"(工作|主要)?(计划|打算|思路|安排|重点|目标任务)$|工作计划|工作打算|工作思路")),
-    ("experience", re.compile(r"经验|体会|启示|收获")),
-    ("achievements", re.compile(r"主要工作|工作开展|开展情况|主要做法|基本情况|工作成效|履职情况|工作情况|完成情况|"
-                                r"成效|成绩|主要措施|工作回顾|亮点|特色做法|做法|进展")),
-]
-
-_BODY_CUES = {
-    "problems": re.compile(r"还不够|不够|不足|有待|欠缺|薄弱|差距|不到位|不强|不高"),
-    "plans": re.compile(r"下一步|将|要|继续|持续|进一步|力争"),
-    "achievements": re.compile(r"[0-9０-９X]+(次|名|人|个|项|场|篇|期|余)|完成|开展|组织|召开|制定|举办|落实"),
-}
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+# A year as the heading's label (2019年：七十华诞铭初心…), not a year qualifying its words.
+_LEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年度?\s*[：:，,]")
+_STRONG = 2  # body cues needed before the body may overrule the place
 
 
-def role_from_heading(heading: str) -> str | None:
-    for role, pattern in HEADING_CUES:
-        if pattern.search(heading):
-            return role
-    return None
+def __getattr__(name: str):
+    # HEADING_CUES: (role, pattern) pairs for other parts that ask "does this heading name a role?"
+    if name == "HEADING_CUES":
+        return load_role_cues().role_patterns()
+    raise AttributeError(name)
+
+
+def role_from_heading(heading: str, kind: str | None = None) -> str | None:
+    """The role a heading names by itself, or None for a heading that only names a topic."""
+    return load_role_cues().heading_role(heading, kind)
+
+
+def top_sections(doc: Document) -> list[Section]:
+    """The sections that get roles: level 1, or all top ones where there is no level 1."""
+    if any(section.level == 1 for section in doc.sections):
+        return [section for section in doc.sections if section.level == 1]
+    return list(doc.sections)
 
 
 def role_from_body(section: Section) -> str:
-    text = "".join(block for node in section.walk() for block in node.paragraphs + node.items)
-    if not text:
-        return "other"
-    scores = {role: len(pattern.findall(text)) for role, pattern in _BODY_CUES.items()}
+    """The role the body's words point to (achievements when they point nowhere)."""
+    scores = _body_scores(section)
     best = max(scores, key=lambda role: (scores[role], role == "achievements"))
-    return best if scores[best] else "other"
+    return best if scores[best] else "achievements"
+
+
+def _body_scores(section: Section) -> dict[str, int]:
+    text = "".join(block for node in section.walk() for block in node.paragraphs + node.items)
+    return load_role_cues().body_scores(text)
 
 
 def assign_roles(state: OutlineState) -> None:
-    for section in state.doc.sections:
-        if section.level == 1:
-            section.role = role_from_heading(section.heading) or role_from_body(section)
+    doc = state.doc
+    top = top_sections(doc)
+    if not top:
+        return
+    cues = load_role_cues()
+    years = [_first_year(section.heading) for section in top]
+    roles: list[str | None] = []
+    for section, year in zip(top, years):
+        later = year is not None and any(other is not None and other > year for other in years)
+        roles.append(cues.heading_role(section.heading, doc.kind, has_later_year=later))
+    _roles_by_year_order(top, roles)
+    plan_document = cues.is_plan_title(doc.title)
+    for index, section in enumerate(top):
+        if roles[index] is None:
+            roles[index] = _role_by_place(section, roles[:index], plan_document)
+        section.role = roles[index]
+
+
+def _first_year(heading: str) -> int | None:
+    found = _YEAR.search(heading)
+    return int(found.group(1)) if found else None
+
+
+def _roles_by_year_order(top: list[Section], roles: list[str | None]) -> None:
+    """2019年：七十华诞铭初心… / 2020年：同心奔小康…: headings led by a year, earlier review, later plan."""
+    led = {index: int(found.group(1)) for index, section in enumerate(top)
+           if (found := _LEADING_YEAR.match(section.heading))}
+    if len(set(led.values())) < 2:
+        return
+    latest = max(led.values())
+    for index, year in led.items():
+        if roles[index] is None:
+            roles[index] = "plans" if year == latest else "achievements"
+
+
+def _role_by_place(section: Section, before: list[str | None], plan_document: bool) -> str:
+    if "plans" in before:
+        return "plans"  # what follows the plans continues them
+    scores = _body_scores(section)
+    if "problems" in before or "causes" in before:
+        # after the problems: causes or plans, as the body says; plans when it says nothing
+        candidates = ("causes", "plans", "problems")
+        best = max(candidates, key=lambda role: scores[role])
+        return best if scores[best] else "plans"
+    default = "plans" if plan_document else "achievements"
+    if scores["problems"] >= _STRONG and scores["problems"] > scores["achievements"]:
+        return "problems"
+    if default == "achievements" and scores["plans"] >= _STRONG and scores["achievements"] == 0:
+        return "plans"  # no past facts at all and plainly looking ahead
+    return default

@@ -13,7 +13,7 @@ def build_sections(state: OutlineState) -> None:
     stack: list[Section] = []  # open nodes, outermost first
     opening: list[str] = []
     for line in state.lines:
-        heading = _heading_of(line)
+        heading = None if id(line) in state.body_only else _heading_of(line)
         if heading is not None:
             node, body = heading
             nest_section(node, stack, doc.sections)

@@ -14,7 +14,9 @@ DATE = re.compile(
 )
 _DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE.pattern})\s*[）)]?$")
 MAX_SIGNATURE_CHARS = 30
-_SIGNATURE_PUNCT = re.compile(r"[。，,；;！？!?]")
+_SIGNATURE_PUNCT = re.compile(r"[。，,；;！？!?…]|\.\.")
+# How a finished paragraph ends: what may stand before a signature without a date.
+_FINISHED = tuple("。！？!?”’」』）)》：:")
 _ORG_SUFFIX = re.compile(
     r"(委员会|党委|党组|总支|支部|工委|纪委|政府|办公室|办公厅|局|厅|委|办|处|科|所|中心|院|校|公司|集团|"
     r"协会|学会|联合会|大队|中队|站|社区|街道|镇|乡|村|述职人[:：].*|汇报人[:：].*|报告人[:：].*)$"
@@ -37,10 +39,15 @@ def take_signature_and_date(state: OutlineState) -> None:
         if combined and _looks_like_signature(combined.group(1), strict=False):
             state.doc.signature, state.doc.date = combined.group(1).strip(), combined.group(2)
             lines = lines[:-1]
-        elif _looks_like_signature(last, strict=True):
+        elif _looks_like_signature(last, strict=True) and _ends_a_sentence(lines[-2].text):
+            # a copy cut off mid-sentence (…加强党支部) ends in no signature
             state.doc.signature = last
             lines = lines[:-1]
     state.lines = lines
+
+
+def _ends_a_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_FINISHED)
 
 
 def _looks_like_signature(text: str, strict: bool) -> bool:

@@ -1,0 +1,38 @@
+"""templates/masked_words.yaml: the words a masked 党 (written D) can be part of.
+
+Read once, through the one YAML reader, only when a document holds a D between Chinese
+characters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from drafter.errors import DrafterError
+
+MASKED_WORDS_FILE = "masked_words.yaml"
+
+
+@dataclass(frozen=True)
+class PartyWords:
+    after: tuple[str, ...]  # longest first
+    before: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def party_words(path: str | None = None) -> PartyWords:
+    from drafter.resources import templates_dir
+    from drafter.yaml_reader import line_of, load_file
+
+    file = str(path) if path else str(templates_dir() / MASKED_WORDS_FILE)
+    data, _source = load_file(file, "屏蔽词表")
+    party = data.get("party") if isinstance(data, dict) else None
+    if not isinstance(party, dict):
+        raise DrafterError("屏蔽词表缺少 party", path=file, key="party")
+    words = {}
+    for key in ("after", "before"):
+        entries = party.get(key) or []
+        if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+            raise DrafterError("应为词语列表", path=file, key=f"party.{key}", line=line_of(party, key))
+        words[key] = tuple(sorted(set(entries), key=len, reverse=True))
+    return PartyWords(**words)
