@@ -152,8 +152,9 @@ def test_preview_shows_pages_and_escapes_user_text(client):
     answer = post_json(client, "/api/preview", form)
     assert answer.status_code == 200
     shown = answer.json()
-    assert shown["html"].count('class="page"') >= 4 and "<script" not in shown["html"]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown["html"]
+    html = "".join(shown["pages"])
+    assert len(shown["pages"]) >= 4 and all(p.startswith('<section class="page"') for p in shown["pages"])
+    assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert shown["summary"]["sections"] == 4
 
 

@@ -132,19 +132,24 @@ def draft_bytes(raw: bytes, fmt: str, *, name: str = MEMORY_FILL,
 
 @dataclass
 class PreviewOutput:
-    """The page preview of a fill file held in memory (drafter.writers.preview)."""
+    """The page preview of a fill file held in memory (drafter.writers.preview):
+    each page as an HTML element, so a page can update only the pages that changed."""
 
-    html: str
+    pages: list[str]
     report: DraftReport
+
+    @property
+    def html(self) -> str:
+        return '<div class="pages">' + "".join(self.pages) + "</div>"
 
 
 def preview_bytes(raw: bytes, *, name: str = MEMORY_FILL,
                   bank_dir: str | os.PathLike | None = None) -> PreviewOutput:
     """Draft a fill file held in memory and lay it out as pages of HTML."""
-    from drafter.writers.preview import preview_html
+    from drafter.writers.preview import page_html, preview_pages
 
     doc, _fill, _plan = build_document_from_bytes(raw, name, bank_dir=bank_dir)
-    return PreviewOutput(preview_html(doc), summarize(doc, Path(name), "docx"))
+    return PreviewOutput([page_html(page) for page in preview_pages(doc)], summarize(doc, Path(name), "docx"))
 
 
 def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str | None = None,

@@ -113,7 +113,7 @@ class Workbench:
             return self._form_failure(error, written)
         report = shown.report
         return JSONResponse({
-            "html": shown.html,
+            "pages": shown.pages,
             "summary": {"sections": report.sections, "characters": report.characters, "gaps": report.gaps,
                         "placeholders": len(report.placeholders)},
             "warnings": self._notices(report.document, written),

@@ -211,13 +211,14 @@ def _line_html(line: PreviewLine) -> str:
     return f'<div class="{" ".join(classes)}">{"".join(parts)}</div>'
 
 
+def page_html(page: PreviewPage) -> str:
+    """One page as an HTML element (styled by the workbench's preview.css)."""
+    side = "odd" if page.number % 2 else "even"
+    lines = "".join(_line_html(line) for line in page.lines)
+    return (f'<section class="page" data-page="{page.number}"><div class="text">{lines}</div>'
+            f'<div class="folio {side}">— {page.number} —</div></section>')
+
+
 def preview_html(doc: Document) -> str:
-    """The pages as an HTML fragment (styled by the workbench's preview.css)."""
-    out = ['<div class="pages">']
-    for page in preview_pages(doc):
-        side = "odd" if page.number % 2 else "even"
-        out.append(f'<section class="page" data-page="{page.number}"><div class="text">')
-        out.extend(_line_html(line) for line in page.lines)
-        out.append(f'</div><div class="folio {side}">— {page.number} —</div></section>')
-    out.append("</div>")
-    return "".join(out)
+    """The pages as one HTML fragment."""
+    return '<div class="pages">' + "".join(page_html(page) for page in preview_pages(doc)) + "</div>"

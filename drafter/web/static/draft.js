@@ -16,7 +16,7 @@
   const LEVEL_LABELS = { 2: "二级标题", 3: "三级标题", 4: "四级标题" };
 
   const state = {
-    form: null, hints: null, lastField: null,
+    form: null, hints: null, lastField: null, pageHtml: [],
     previewBusy: false, previewAgain: false, previews: 0,
   };
 
@@ -479,19 +479,37 @@
     pages.style.zoom = String(Math.min(1, Math.max(0.3, room / pageWidth)));
   }
 
+  // Only the pages that changed are replaced: typing in one paragraph redraws one page.
+  function showPages(pages) {
+    let holder = $("#preview .pages");
+    if (!holder) {
+      holder = document.createElement("div");
+      holder.className = "pages";
+      $("#preview").replaceChildren(holder);
+      state.pageHtml = [];
+      fitPreview();
+    }
+    pages.forEach((html, index) => {
+      if (state.pageHtml[index] === html) return;
+      const page = document.createRange().createContextualFragment(html);  // escaped by the server
+      const old = holder.children[index];
+      if (old) old.replaceWith(page); else holder.append(page);
+    });
+    while (holder.children.length > pages.length) holder.lastElementChild.remove();
+    state.pageHtml = pages.slice();
+  }
+
   async function requestPreview() {
     if (!state.form) return;
     if (state.previewBusy) { state.previewAgain = true; return; }
     state.previewBusy = true;
+    const started = performance.now();
     try {
       const answer = await postJSON("/api/preview", state.form);
-      const preview = $("#preview");
-      const scroll = preview.scrollTop;
-      preview.innerHTML = answer.html;  // escaped by the server
-      fitPreview();
-      preview.scrollTop = scroll;
+      const answered = performance.now();
+      showPages(answer.pages);
       const s = answer.summary;
-      $("#preview-summary").textContent = `${$("#preview .pages").children.length} 页 · 一级标题 ${s.sections} 个 · 正文 ${s.characters} 字`
+      $("#preview-summary").textContent = `${answer.pages.length} 页 · 一级标题 ${s.sections} 个 · 正文 ${s.characters} 字`
         + ` · 待补充 ${s.gaps.length} 处 · 占位符 ${s.placeholders} 处`;
       const warnings = $("#preview-warnings");
       warnings.replaceChildren();
@@ -504,6 +522,7 @@
       clearErrors();
       if (!$("#banner").classList.contains("info")) banner("");
       state.previews += 1;
+      state.timing = { request: answered - started, page: performance.now() - answered };
       document.dispatchEvent(new CustomEvent("drafter:preview", { detail: { count: state.previews } }));
     } catch (error) {
       showError(error.message, error.path);
