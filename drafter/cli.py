@@ -168,6 +168,7 @@ def main() -> None:
       drafter draft 填写.yaml -o 总结.docx      生成符合国标版式的文稿
       drafter check 总结.docx             检查占位符、序号、过时提法与照抄
       drafter extract 去年总结.docx -o 今年.yaml --year 2025   由去年文稿生成今年填写文件
+      drafter serve                       在浏览器中起草、预览、检查和下载（网页工作台，只在本机）
     """
 
 
