@@ -308,6 +308,11 @@
     const path = el.dataset && el.dataset.path;
     if (!path || path === "kind") return;
     setAt(path, readField(el));
+    if (el.dataset.field === "role") {  // a list-form part's role: its hints and phrase filter follow
+      renderForm();
+      changed();
+      return;
+    }
     autosize(el);
     clearFieldError(el);
     if (path === "year" || path === "unit") refreshHints();
@@ -339,8 +344,7 @@
     const f = state.form;
     let focusPath = null;
     if (action === "add-section") {
-      const role = $("#add-role").value;
-      f.sections.push(emptySection(f.sections_form === "mapping" ? role : role));
+      f.sections.push(emptySection($("#add-role").value));
       focusPath = `sections.${f.sections.length - 1}.heading`;
     } else if (action === "add-entry" || action === "add-paragraphs") {
       const list = getAt(container).entries;
