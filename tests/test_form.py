@@ -17,7 +17,7 @@ from drafter import api
 from drafter.cli import main
 from drafter.drafting.fill_keys import ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TOP_KEYS
 from drafter.drafting.form import (FormYaml, NOTE_PREFIXES, change_kind, check_form, field_path, form_hints,
-                                   form_yaml, load_form, new_form, tables_supported)
+                                   form_yaml, load_form, new_form)
 from drafter.errors import DrafterError
 from drafter.yaml_reader import comment_blocks
 from bank_files import write_bank
@@ -130,7 +130,7 @@ def test_loose_paragraphs_stay_loose(tmp_path):
     listed = load_form((base + "    - 学习不够深入。\n    - 融合不够紧密。\n").encode(), "a.yaml").form
     mapped = load_form((base + "    text: [学习不够深入。, 融合不够紧密。]\n").encode(), "b.yaml").form
     assert listed["sections"][0]["entries"] == [{"heading": "", "text": ["学习不够深入。", "融合不够紧密。"], "points": [],
-                                                 "children": [], "notes": {}}]
+                                                 "table": None, "children": [], "notes": {}}]
     assert mapped["sections"][0]["text"] == ["学习不够深入。", "融合不够紧密。"]
     items = api.draft_bytes(form_yaml(listed).text, bank_dir=bank).report.document.sections[0].items
     paragraphs = api.draft_bytes(form_yaml(mapped).text, bank_dir=bank).report.document.sections[0].paragraphs
@@ -322,15 +322,58 @@ def test_hints_are_what_a_draft_of_empty_fields_says():
     assert common["common"] is True and "XX单位" in common["title"]
 
 
-def test_tables_slot_into_the_form():
-    """The form and its JSON hold a table entry; the fill format does not have one yet,
-    and until it does the reader says so rather than drafting without it."""
+TABLES = """\
+kind: annual
+unit: 甲单位
+year: 2025
+sections:
+  achievements:
+    - heading: 主要指标完成情况
+      text: [全年各项指标完成情况见下表。, 另有说明。]
+      table:
+        title: 2025年主要指标完成情况表
+        rows:
+          - [指标, 年度目标, 完成情况]
+          - [发展党员, 3名, X名]
+    - 前一段。
+    - 表格:
+        - [项目, 次数]
+        - [集中学习, 12]
+    - 后一段。
+  problems:
+    table: [[问题, 整改], [学习不深, 已整改]]
+"""
+
+
+def test_tables_in_the_form_draft_where_the_fill_file_puts_them(tmp_path):
+    """An entry's table follows its own paragraphs; a table written alone in a list
+    follows the paragraphs before it; a part's table follows the part's text."""
+    source = tmp_path / "tables.yaml"
+    source.write_text(TABLES, encoding="utf-8")
+    form = load_form(TABLES.encode(), "tables.yaml").form
+    first = form["sections"][0]["entries"][0]
+    assert first["table"] == {"title": "2025年主要指标完成情况表",
+                              "rows": [["指标", "年度目标", "完成情况"], ["发展党员", "3名", "X名"]]}
+    assert [e["table"] is not None for e in form["sections"][0]["entries"]] == [True, False, True, False]
+    assert form["sections"][1]["table"]["rows"][1] == ["学习不深", "已整改"]
+    saved = tmp_path / "saved.yaml"
+    text = form_yaml(check_form(form)).text
+    saved.write_text(text, encoding="utf-8")
+    assert "表格:" in text and "行:" in text and "\ntable" not in text
+    assert drafted(saved, tmp_path, "a.docx") == drafted(source, tmp_path, "b.docx")
+    assert load_form(text.encode(), "saved.yaml").form == form
+
+
+def test_a_table_added_in_the_page_drafts_and_empty_rows_are_left_out(tmp_path):
     form = a_form()
-    form["sections"][0]["entries"].append({"table": {"title": "表1 学习情况", "rows": [["支部", "次数"], ["一支部", "6"]]}})
+    form["sections"][0]["entries"][1]["table"] = {"title": "", "rows": [["支部", "次数"], ["", ""], ["一支部"]]}
+    form["sections"][1]["table"] = {"title": "只有表题", "rows": []}  # nothing to draft yet
     checked = check_form(form)
-    assert checked["sections"][0]["entries"][-1]["table"]["rows"][1] == ["一支部", "6"]
-    text = form_yaml(checked).text
-    assert "表1 学习情况" in text
-    if not tables_supported():
-        with pytest.raises(DrafterError, match="table"):
-            api.preview(text)
+    doc = api.draft_bytes(form_yaml(checked).text).report.document
+    table = doc.sections[0].children[1].tables[0]
+    assert table.rows == [["支部", "次数"], ["一支部", ""]] and doc.sections[1].tables == []
+    bad = copy.deepcopy(form)
+    bad["sections"][0]["table"] = {"rows": "不是列表"}
+    with pytest.raises(DrafterError) as caught:
+        check_form(bad)
+    assert caught.value.key == "sections.0.table.rows"

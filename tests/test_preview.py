@@ -14,7 +14,7 @@ from drafter.drafting import build_document
 from drafter.model import Document, Section
 from drafter.writers.blocks import document_blocks
 from drafter.writers.preview import (NO_LINE_END, NO_LINE_START, break_lines, preview_html, preview_lines,
-                                     preview_pages)
+                                     preview_pages, table_span)
 from render_helpers import party_summary
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -185,3 +185,25 @@ def test_preview_api_reports_like_draft():
     assert shown.html.startswith('<div class="pages">') and shown.html.count('class="page"') == 4
     assert shown.report.sections == 4 and shown.report.gaps == []
     assert re.search(r"二、存在的主要问题", shown.html)
+
+
+def test_tables_are_shown_in_their_place_with_their_lines():
+    from drafter.model import Table
+
+    table = Table(rows=[["指标", "年度目标", "完成情况"], ["发展党员", "3名", "X名"], ["<b>粗</b>", "", "很长的说明" * 8]],
+                  title="2025年主要指标完成情况表", after=1)
+    doc = Document(kind="annual", title="标题", sections=[
+        Section(1, heading="主要工作", role="achievements", paragraphs=["表前一段。", "表后一段。"], tables=[table])])
+    lines = preview_lines(doc)
+    kinds = [line.kind for line in lines]
+    assert kinds[kinds.index("table-title"):kinds.index("table-title") + 3] == ["table-title", "table", "body"]
+    assert lines[kinds.index("table-title") - 1].text == "表前一段。"
+    assert next(line for line in lines if line.kind == "table").span > 3  # narrow columns wrap their cells
+    # two rows of 20 pt on the 28.95 pt grid: 2 lines; 80 characters of 4号 across the text
+    # block (30 a line) wrap to 3 lines: (3 + 1) × 20 pt → 3 lines of the grid
+    assert table_span(Table(rows=[["指标", "完成"], ["发展党员", "3名名名"]])) == 2
+    assert table_span(Table(rows=[["说明" * 40], ["短"]])) == 3
+    html = preview_html(doc)
+    assert "<th>指标</th>" in html and '<span class="mark">X</span>名' in html
+    assert "&lt;b&gt;粗&lt;/b&gt;" in html and "<b>" not in html
+    assert html.count("<col ") == 3

@@ -245,7 +245,14 @@ def test_phrase_search(client):
     assert {"text", "type_label", "roles", "count", "docs", "example"} <= set(found[0])
     by_role = client.get("/api/phrases?role=存在问题&type=sentence").json()["entries"]
     assert by_role and all("存在问题" in entry["roles"] and entry["type_label"] == "常用句" for entry in by_role)
-    assert client.get("/api/phrases?topic=作风建设").status_code == 200
+    by_topic = client.get("/api/phrases?topic=作风建设").json()["entries"]
+    assert by_topic and all("作风建设" in entry["topics"] for entry in by_topic)
+    sets = client.get("/api/phrases?type=标题组").json()["entries"]
+    assert sets and all(len(entry["items"]) >= 2 and entry["structure"] for entry in sets)
+    campaign = "“不忘初心、牢记使命”主题教育"
+    then = client.get(f"/api/phrases?search={campaign}&year=2019").json()["entries"]
+    now = client.get(f"/api/phrases?search={campaign}&year=2025").json()["entries"]
+    assert campaign in [e["text"] for e in then] and campaign not in [e["text"] for e in now]  # the form's year
     bad = client.get("/api/phrases?role=天气")
     assert bad.status_code == 400 and bad.json()["error"].startswith("未知的章节角色“天气”")
 

@@ -325,3 +325,31 @@ def test_corpus_page_upload_and_re_mine(browser, server, tmp_path, shots):
     driver.save_screenshot(str(shots / "corpus.png"))
     driver.get(server.split("?")[0] + "corpus")
     assert "共 3 篇" in one(driver, "main").text and "上传的范文.txt" in one(driver, ".files").text
+
+
+def test_a_heading_set_and_a_table(browser, server, shots):
+    driver = browser
+    fresh_form(driver, server, "annual")
+    type_into(driver, "unit", "戊单位")
+    field(driver, "sections.0.heading").click()  # the achievements part: the panel follows it
+    one(driver, "#phrase-search").clear()
+    one(driver, "#phrase-type").send_keys("标题组")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#phrase-list .use-set"))
+    items = texts(driver, "#phrase-list .phrase:first-child .phrase-set li")
+    assert len(items) >= 2
+    one(driver, "#phrase-list .phrase:first-child .use-set").click()
+    wait_for(driver, lambda d: field(d, "sections.0.entries.0.heading").get_attribute("value") == items[0])
+    assert [field(driver, f"sections.0.entries.{n}.heading").get_attribute("value") for n in range(len(items))] == items
+
+    entry = one(driver, "[data-container='sections.0.entries.0']")
+    entry.find_element(By.CSS_SELECTOR, "[data-action='add-table']").click()
+    type_into(driver, "sections.0.entries.0.table.title", "主要指标完成情况表")
+    type_into(driver, "sections.0.entries.0.table.rows", "指标 | 完成情况\n发展党员 | X名")
+    settle(driver)
+    shown = preview_text(driver)
+    assert f"（一）{items[0]}" in shown and "主要指标完成情况表" in shown
+    header = texts(driver, "#preview .tbl th")
+    assert header == ["指标", "完成情况"]
+    assert texts(driver, "#preview .tbl td .mark") == ["X"]
+    assert one(driver, "#preview .tbl td .mark").value_of_css_property("background-color") == YELLOW
+    driver.save_screenshot(str(shots / "heading-set-and-table.png"))

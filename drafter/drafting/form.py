@@ -5,10 +5,11 @@ A form is plain JSON data, one object per heading, in document order:
     FORM    = {"version": 1, "kind": "annual", "unit": "…", "year": "2025", "title": "…",
                "opening": ["段落", …], "closing": [...], "signature": "…", "date": "2025-12-26",
                "sections_form": "mapping" | "list", "sections": [SECTION, …], "notes": NOTES}
-    SECTION = {"role": "achievements", "heading": "", "text": [...], "points": [...],
+    SECTION = {"role": "achievements", "heading": "", "text": [...], "points": [...], "table": TABLE,
                "entries": [ENTRY, …], "notes": NOTES}
-    ENTRY   = {"heading": "", "text": [...], "points": [...], "children": [ENTRY, …], "notes": NOTES}
-            | {"table": {"title": "…", "rows": [["格", "格"], …]}, "notes": NOTES}
+    ENTRY   = {"heading": "", "text": [...], "points": [...], "table": TABLE, "children": [ENTRY, …],
+               "notes": NOTES}
+    TABLE   = null | {"title": "…", "rows": [["格", "格"], …]}   (set after its entry's text)
     NOTES   = {field name: ["原文：…", …]}
 
 It holds exactly what a fill file holds (docs/fill-format.md): `form_yaml` writes
@@ -32,8 +33,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.drafting.fill import FILL_FILE, MAX_LEVEL, Fill, FillEntry, Text, load_fill_source
-from drafter.drafting.fill_keys import ENTRY_KEYS, SECTION_KEYS, TOP_KEYS
+from drafter.drafting.fill import FILL_FILE, MAX_LEVEL, Fill, FillEntry, FillTable, Text, load_fill_source
+from drafter.drafting.fill_keys import ENTRY_KEYS, SECTION_KEYS, TABLE_KEYS, TOP_KEYS
 from drafter.drafting.skeleton import SkeletonGuide
 from drafter.errors import DrafterError
 from drafter.vocabulary import KINDS, ROLES, TYPES
@@ -52,13 +53,8 @@ SUBHEADING_HINTS = 15
 
 _TOP_FIELDS = ("version", "kind", "unit", "year", "title", "opening", "closing", "signature", "date",
                "sections_form", "sections", "notes")
-_SECTION_FIELDS = ("role", "heading", "text", "points", "entries", "notes")
-_ENTRY_FIELDS = ("heading", "text", "points", "children", "table", "notes")
-
-
-def tables_supported() -> bool:
-    """Whether the fill format has table entries yet (the form and its JSON already do)."""
-    return "table" in ENTRY_KEYS
+_SECTION_FIELDS = ("role", "heading", "text", "points", "table", "entries", "notes")
+_ENTRY_FIELDS = ("heading", "text", "points", "table", "children", "notes")
 
 
 def _key(keys: dict[str, tuple[str, ...]], name: str) -> str:
@@ -160,6 +156,7 @@ class _FormChecker:
             "role": role, "heading": self.text(data.get("heading"), f"{path}.heading"),
             "text": self.texts(data.get("text"), f"{path}.text"),
             "points": self.texts(data.get("points"), f"{path}.points"),
+            "table": self.table(data.get("table"), f"{path}.table"),
             "entries": [self.entry(item, f"{path}.entries.{n}", level=2)
                         for n, item in enumerate(self.items(data.get("entries"), f"{path}.entries"))],
             "notes": self.notes(data.get("notes"), f"{path}.notes"),
@@ -170,19 +167,19 @@ class _FormChecker:
             raise self.fail(path, "层级过深：正文最多四级标题（一、（一） 1. （1））")
         data = self.mapping(value, path)
         self.known(data, _ENTRY_FIELDS, path)
-        notes = self.notes(data.get("notes"), f"{path}.notes")
-        if data.get("table") is not None:
-            return {"table": self.table(data["table"], f"{path}.table"), "notes": notes}
         return {
             "heading": self.text(data.get("heading"), f"{path}.heading"),
             "text": self.texts(data.get("text"), f"{path}.text"),
             "points": self.texts(data.get("points"), f"{path}.points"),
+            "table": self.table(data.get("table"), f"{path}.table"),
             "children": [self.entry(item, f"{path}.children.{n}", level + 1)
                          for n, item in enumerate(self.items(data.get("children"), f"{path}.children"))],
-            "notes": notes,
+            "notes": self.notes(data.get("notes"), f"{path}.notes"),
         }
 
-    def table(self, value: Any, path: str) -> dict:
+    def table(self, value: Any, path: str) -> dict | None:
+        if value is None:
+            return None
         data = self.mapping(value, path)
         self.known(data, ("title", "rows"), path)
         rows = [self.texts(row if isinstance(row, list) else self.items(row, f"{path}.rows.{n}"),
@@ -247,7 +244,7 @@ class _TreeBuilder:
         return self.mark(Commented(value, list(notes)), path)
 
     def body(self, item: dict, path: str) -> dict[str, Commented]:
-        """heading, text and points of a section or entry, in the fill file's keys."""
+        """heading, text, points and table of a section or entry, in the fill file's keys."""
         notes = item.get("notes", {})
         body: dict[str, Commented] = {}
         for name in ("heading", "text", "points"):
@@ -256,6 +253,9 @@ class _TreeBuilder:
                 else self.paragraphs(value, notes.get(name, []), f"{path}.{name}")
             if node is not None:
                 body[_key(ENTRY_KEYS, name)] = node
+        table = self.table(item.get("table"), f"{path}.table")
+        if table is not None:
+            body[_key(ENTRY_KEYS, "table")] = table
         return body
 
     def entries(self, entries: list[dict], path: str, key: str) -> list[Commented]:
@@ -268,23 +268,25 @@ class _TreeBuilder:
         return built
 
     def entry(self, entry: dict, path: str) -> dict[str, Commented]:
-        if "table" in entry:
-            return self.table(entry["table"], entry.get("notes", {}), path)
         value = self.body(entry, path)
         children = self.entries(entry.get("children", []), path, "children")
         if children:
             value[_key(ENTRY_KEYS, "children")] = Commented(children)
         return value
 
-    def table(self, table: dict, notes: dict, path: str) -> dict[str, Commented]:
-        rows = [row for row in table.get("rows", []) if any(cell.strip() for cell in row)]
-        if not rows and not table.get("title", "").strip():
-            return {}
+    def table(self, table: dict | None, path: str) -> Commented | None:
+        """A table with at least one row that says something (a table needs rows);
+        short rows are padded, so every cell stays in its column."""
+        rows = [row for row in (table or {}).get("rows", []) if any(cell.strip() for cell in row)]
+        if not rows:
+            return None
+        width = max(len(row) for row in rows)
         value: dict[str, Commented] = {}
         if table.get("title", "").strip():
-            value["title"] = self.mark(Commented(table["title"], list(notes.get("table", []))), f"{path}.table")
-        value["rows"] = Commented([Commented([Commented(cell) for cell in row]) for row in rows])
-        return {_key(ENTRY_KEYS, "table"): self.mark(Commented(value), f"{path}.table")}
+            value[_key(TABLE_KEYS, "title")] = Commented(table["title"])
+        value[_key(TABLE_KEYS, "rows")] = Commented(
+            [Commented([Commented(cell) for cell in row + [""] * (width - len(row))]) for row in rows])
+        return self.mark(Commented(value), path)
 
     def section_value(self, section: dict, path: str, listed: bool) -> Commented:
         value = self.body(section, path)
@@ -395,10 +397,7 @@ class _FormReader:
                 self._add_notes(loose, "text", [item])
                 continue
             loose = None
-            table = getattr(item, "table", None)
-            if table is not None:
-                out.append({"table": _table_form(table), "notes": {}})
-            elif item.heading is None:
+            if item.heading is None:
                 out.append(self.entry(item, with_children=False))
                 out.extend(self.entries(item.entries))
             else:
@@ -416,6 +415,7 @@ class _FormReader:
             "heading": item.heading.value if item.heading else "",
             "text": [t.value for t in item.text],
             "points": [t.value for t in item.points],
+            "table": _table_form(item.tables[0]) if item.tables else None,  # one `table:` per mapping
             "children": self.entries(item.entries) if with_children else [],
             "notes": self.field_notes(heading=item.heading, text=item.text, points=item.points),
         }
@@ -423,7 +423,8 @@ class _FormReader:
     def section(self, item: FillEntry) -> dict:
         entry = self.entry(item, with_children=False)
         return {"role": item.role or "", "heading": entry["heading"], "text": entry["text"],
-                "points": entry["points"], "entries": self.entries(item.entries), "notes": entry["notes"]}
+                "points": entry["points"], "table": entry["table"], "entries": self.entries(item.entries),
+                "notes": entry["notes"]}
 
     def form(self, fill: Fill, guide: SkeletonGuide) -> dict:
         def line_of(key: str) -> Text | None:
@@ -449,14 +450,8 @@ class _FormReader:
         return form
 
 
-def _table_form(table: Any) -> dict:
-    """A table entry of the fill format (see the hostile-input issue) as the form holds it."""
-    def value(thing: Any) -> str:
-        return getattr(thing, "value", thing) if thing is not None else ""
-
-    title = table.get("title") if isinstance(table, dict) else getattr(table, "title", None)
-    rows = table.get("rows") if isinstance(table, dict) else getattr(table, "rows", None)
-    return {"title": str(value(title) or ""), "rows": [[str(value(cell)) for cell in row] for row in rows or []]}
+def _table_form(table: FillTable) -> dict:
+    return {"title": table.title, "rows": [list(row) for row in table.rows]}
 
 
 def _guide(kind: str, bank_dir) -> SkeletonGuide:
@@ -477,11 +472,11 @@ def load_form(raw: bytes, name: str, *, bank_dir: str | os.PathLike | None = Non
 # -- new forms and what the page offers ------------------------------------------------------------
 
 def _empty_entry() -> dict:
-    return {"heading": "", "text": [], "points": [], "children": [], "notes": {}}
+    return {"heading": "", "text": [], "points": [], "table": None, "children": [], "notes": {}}
 
 
 def empty_section(role: str) -> dict:
-    return {"role": role, "heading": "", "text": [], "points": [], "entries": [], "notes": {}}
+    return {"role": role, "heading": "", "text": [], "points": [], "table": None, "entries": [], "notes": {}}
 
 
 def new_form(kind: str, *, bank_dir: str | os.PathLike | None = None, today: _dt.date | None = None) -> dict:
@@ -498,7 +493,7 @@ def new_form(kind: str, *, bank_dir: str | os.PathLike | None = None, today: _dt
 
 def _is_empty(section: dict) -> bool:
     return not (section["heading"].strip() or any(t.strip() for t in section["text"] + section["points"])
-                or section["entries"])
+                or section["table"] or section["entries"])
 
 
 def change_kind(form: dict, kind: str, *, bank_dir: str | os.PathLike | None = None) -> dict:
@@ -523,9 +518,9 @@ def form_hints(kind: str, year: int | str | None, unit: str = "", *,
     """What the page offers for empty fields, worded as drafting words them: the title
     and opening a draft gets when they are left empty, each role's level-1 headings
     (the one used first), the bank's subheadings per role, the skeleton's closings."""
+    from drafter.bank import query_phrases
     from drafter.drafting.engine import build_document_from_bytes
     from drafter.drafting.skeleton import by_count, render_slots
-    from drafter.drafting.suggestions import bank_phrases
     from drafter.years import parse_year
 
     from drafter.drafting.starter import UNIT_PLACEHOLDER, default_year
@@ -549,14 +544,16 @@ def form_hints(kind: str, year: int | str | None, unit: str = "", *,
             if section else []
         first = drafted.get(role, "")
         headings[role] = list(dict.fromkeys([first, *found] if first else found))
-    types = [t for t in HEADING_TYPES if t in TYPES]
     subheadings: dict[str, list[str]] = {}
-    for entry in bank_phrases(bank_dir):
-        if entry.get("type") in types and not entry.get("stale"):
-            for role in entry.get("roles") or []:
-                bucket = subheadings.setdefault(role, [])
-                if len(bucket) < SUBHEADING_HINTS and entry["text"] not in bucket:
-                    bucket.append(entry["text"])
+    headings_found = [entry for kind in HEADING_TYPES if kind in TYPES
+                      for entry in query_phrases(bank_dir, type=kind, year=year_value)]  # nothing outdated
+    for entry in headings_found:
+        texts = entry.get("items") or [entry["text"]]  # a heading set offers each of its headings
+        for role in entry.get("roles") or []:
+            bucket = subheadings.setdefault(role, [])
+            for text in texts:
+                if text not in bucket and len(bucket) < SUBHEADING_HINTS:
+                    bucket.append(text)
     return {
         "kind": kind_id, "year": year_value, "common": guide.is_common, "roles": guide.roles(),
         "title": doc.title, "opening": doc.opening, "headings": headings, "subheadings": subheadings,

@@ -20,7 +20,7 @@ from starlette.staticfiles import StaticFiles
 
 from drafter import api
 from drafter.errors import DrafterError
-from drafter.vocabulary import KINDS, ROLES, TOPICS, TYPES
+from drafter.vocabulary import KINDS, ROLES, SOURCES, TOPICS, TYPES
 from drafter.web import corpus as corpus_work
 from drafter.web.pages import render_page
 from drafter.web.security import Guard, Settings, TooLarge, too_large_message
@@ -211,7 +211,8 @@ class Workbench:
         params = request.query_params
         entries = await run_in_threadpool(
             api.phrases, self.bank, role=params.get("role") or None, type=params.get("type") or None,
-            search=params.get("search") or None, topic=params.get("topic") or None)
+            search=params.get("search") or None, topic=params.get("topic") or None,
+            year=params.get("year") or None)  # the form's year: nothing outdated in it is offered
         shown = []
         for entry in entries[:PHRASES_SHOWN]:
             example = (entry.get("examples") or [{}])[0]
@@ -220,7 +221,8 @@ class Workbench:
                 "roles": [ROLES.label(r) for r in entry.get("roles", [])], "count": entry.get("count", 0),
                 "docs": entry.get("docs", 0), "example": example.get("text", ""), "example_doc": example.get("doc", ""),
                 "topics": [TOPICS.label(t) for t in entry.get("topics") or []],
-                "source": entry.get("source"), "stale": entry.get("stale"),
+                "source": SOURCES.label(entry["source"]) if entry.get("source") else "",
+                "items": list(entry.get("items") or []), "structure": entry.get("structure") or "",
                 "fillers": [f if isinstance(f, str) else f.get("text", "") for f in entry.get("fillers") or []],
             })
         return JSONResponse({"entries": shown, "total": len(entries)})
@@ -232,10 +234,8 @@ class Workbench:
 
         bank = await run_in_threadpool(choose_bank, self.bank)
         kinds_with_skeletons = {s["kind"] for s in await run_in_threadpool(api.skeletons, self.bank)}
-        from drafter.drafting.form import tables_supported
-
         return HTMLResponse(render_page("draft.html", bank=bank.describe(), corpus=self.settings.corpus_dir,
-                                        kinds_with_skeletons=kinds_with_skeletons, tables=tables_supported()))
+                                        kinds_with_skeletons=kinds_with_skeletons))
 
     async def corpus_page(self, request: Request) -> HTMLResponse:
         folder = self.settings.corpus_dir

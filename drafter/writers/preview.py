@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.characters import page_width
-from drafter.model import Document
+from drafter.model import Document, Table
+from drafter.placeholders import find_placeholders
 from drafter.writers import blocks as kinds
 from drafter.writers import layout
 from drafter.writers.blocks import Block, document_blocks, highlighted_spans
@@ -30,6 +31,10 @@ NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
 # A number or a Latin word is never broken: 2025年, 12.5%, Word.
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.%/_+-]*[A-Za-z0-9%])?|.", re.S)
 
+# A table's cells: 4号 (14 pt) on 20 pt lines, 5.4 pt in from each side (layout.TABLE_*).
+CELL_CHAR_TWIPS = round(layout.TABLE_TEXT.size_pt * 20)
+CELL_MARGIN_TWIPS = 108
+
 EN_SPACE = "\u2002"      # half a character
 IDEOGRAPHIC_SPACE = "\u3000"
 
@@ -42,11 +47,13 @@ class Piece:
 
 @dataclass
 class PreviewLine:
-    kind: str                         # title, body, h1-h4, signature, date, blank
+    kind: str                         # title, body, h1-h4, table-title, table, signature, date, blank
     pieces: list[Piece] = field(default_factory=list)
     first: bool = False               # first line of a paragraph (indented)
     full: bool = False                # a full line of running text (justified)
     pad: float = 0.0                  # characters of space before the text (signature, date)
+    table: Table | None = None        # kind "table": the table, taking `span` lines of the grid
+    span: int = 1
 
     @property
     def text(self) -> str:
@@ -136,6 +143,38 @@ def block_lines(block: Block) -> list[PreviewLine]:
     return lines
 
 
+def table_rows(table: Table) -> list[list[str]]:
+    """The rows as the .docx sets them: empty rows dropped, short rows padded."""
+    rows = [list(row) for row in table.rows if any(cell.strip() for cell in row)] or [[""]]
+    columns = max(len(row) for row in rows)
+    return [row + [""] * (columns - len(row)) for row in rows]
+
+
+def table_span(table: Table) -> int:
+    """Lines of the page grid a table takes: each row as tall as its longest cell
+    wrapped in its column (the column widths the .docx gets), on 20 pt lines."""
+    from drafter.writers.docx_table import column_widths
+
+    rows = table_rows(table)
+    widths = column_widths(rows)
+    height = 0.0
+    for row in rows:
+        lines = max(max(1, -(-round(page_width(cell.strip()) * CELL_CHAR_TWIPS) //
+                             max(CELL_CHAR_TWIPS, width - 2 * CELL_MARGIN_TWIPS)))
+                    for cell, width in zip(row, widths))
+        height += lines * layout.TABLE_LINE
+    return max(1, -(-round(height) // layout.LINE_PITCH))
+
+
+def table_lines(block: Block) -> list[PreviewLine]:
+    table = block.table
+    lines = []
+    if table.title.strip():
+        lines.append(PreviewLine("table-title", _pieces(block, 0, len(block.text), 0), first=True))
+    lines.append(PreviewLine("table", table=table, span=table_span(table), first=True))
+    return lines
+
+
 # -- pages ----------------------------------------------------------------------------
 
 def preview_lines(doc: Document) -> list[PreviewLine]:
@@ -154,7 +193,7 @@ def preview_lines(doc: Document) -> list[PreviewLine]:
             pad = max(0.0, layout.CHARS_PER_LINE - right - page_width(block.text))
             lines.append(PreviewLine(block.kind, _pieces(block, 0, len(block.text), 0), first=True, pad=pad))
             continue
-        lines.extend(block_lines(block))
+        lines.extend(table_lines(block) if block.kind == kinds.TABLE else block_lines(block))
         if block.kind == kinds.TITLE and index + 1 < len(blocks):
             lines.append(PreviewLine("blank"))  # one blank line under the title
     return lines
@@ -166,20 +205,26 @@ def preview_pages(doc: Document) -> list[PreviewPage]:
     lines = preview_lines(doc)
     per_page = layout.LINES_PER_PAGE
     pages: list[list[PreviewLine]] = [[]]
+
+    def used(page: list[PreviewLine]) -> int:
+        return sum(line.span for line in page)
+
     index = 0
     while index < len(lines):
         line = lines[index]
-        # the whole heading (all its lines) and the first line after it on one page
+        # the whole heading (all its lines) and the first line after it on one page;
+        # a table's title with its table
         group = 1
         if line.kind in ("h1", "h2") and line.first:
             while index + group < len(lines) and lines[index + group].kind == line.kind \
                     and not lines[index + group].first:
                 group += 1
-            if index + group < len(lines):
-                group += 1
-        if len(pages[-1]) + group > per_page and pages[-1] and group <= per_page:
+        if (line.kind in ("h1", "h2") and line.first or line.kind == "table-title") and index + group < len(lines):
+            group += 1
+        room = sum(later.span for later in lines[index:index + group])
+        if used(pages[-1]) + room > per_page and pages[-1] and room <= per_page:
             pages.append([])
-        if len(pages[-1]) >= per_page:
+        if used(pages[-1]) + line.span > per_page and pages[-1]:
             pages.append([])
         if not pages[-1] and line.kind == "blank":  # no blank line at the top of a page
             index += 1
@@ -191,9 +236,36 @@ def preview_pages(doc: Document) -> list[PreviewPage]:
 
 # -- HTML -----------------------------------------------------------------------------
 
+def _cell_html(text: str) -> str:
+    """A cell's text, escaped, its placeholders marked as the .docx highlights them."""
+    out, start = [], 0
+    for found in find_placeholders(text):
+        out.append(html.escape(text[start:found.start], quote=False))
+        out.append(f'<span class="mark">{html.escape(found.text, quote=False)}</span>')
+        start = found.end
+    out.append(html.escape(text[start:], quote=False))
+    return "".join(out)
+
+
+def _table_html(line: PreviewLine) -> str:
+    from drafter.writers.docx_table import column_widths
+
+    rows = table_rows(line.table)
+    widths = column_widths(rows)
+    columns = "".join(f'<col width="{100 * width / layout.TEXT_WIDTH:.2f}%">' for width in widths)
+    body = []
+    for number, row in enumerate(rows):
+        cell = "th" if number == 0 and len(rows) > 1 else "td"
+        body.append("<tr>" + "".join(f"<{cell}>{_cell_html(text.strip())}</{cell}>" for text in row) + "</tr>")
+    return (f'<div class="ln-table" data-lines="{line.span}"><table class="tbl"><colgroup>{columns}</colgroup>'
+            f'{"".join(body)}</table></div>')
+
+
 def _line_html(line: PreviewLine) -> str:
+    if line.kind == "table":
+        return _table_html(line)
     classes = ["ln", line.kind]
-    if line.first and line.kind not in ("title", "signature", "date", "blank"):
+    if line.first and line.kind not in ("title", "table-title", "signature", "date", "blank"):
         classes.append("first")
     if line.full:
         classes.append("full")

@@ -56,17 +56,17 @@
     }, state.form);
     obj[last] = value;
   }
-  const emptyEntry = () => ({ heading: "", text: [], points: [], children: [], notes: {} });
-  const emptySection = (role) => ({ role, heading: "", text: [], points: [], entries: [], notes: {} });
+  const emptyEntry = () => ({ heading: "", text: [], points: [], table: null, children: [], notes: {} });
+  const emptySection = (role) => ({ role, heading: "", text: [], points: [], table: null, entries: [], notes: {} });
   const hasText = (list) => (list || []).some((t) => t.trim());
+  const tableEmpty = (table) => !table || (!table.title.trim() && !(table.rows || []).some((row) => hasText(row)));
   function entryEmpty(entry) {
-    if (entry.table) return !entry.table.rows.length && !entry.table.title;
-    return !entry.heading.trim() && !hasText(entry.text) && !hasText(entry.points)
+    return !entry.heading.trim() && !hasText(entry.text) && !hasText(entry.points) && tableEmpty(entry.table)
       && (entry.children || []).every(entryEmpty);
   }
   function sectionEmpty(section) {
     return !section.heading.trim() && !hasText(section.text) && !hasText(section.points)
-      && section.entries.every(entryEmpty);
+      && tableEmpty(section.table) && section.entries.every(entryEmpty);
   }
   function formEmpty() {
     const f = state.form;
@@ -77,7 +77,7 @@
   function readField(el) {
     if (el.hasAttribute("data-list")) return el.value.split("\n");
     if (el.hasAttribute("data-rows")) {
-      return el.value.split("\n").filter((line) => line.trim()).map((line) => line.split("|").map((c) => c.trim()));
+      return el.value.split("\n").filter((line) => line.trim()).map((line) => line.split(/[|｜]/).map((c) => c.trim()));
     }
     return el.value;
   }
@@ -124,12 +124,19 @@
     }
   }
 
-  function renderEntry(entry, path, level, role) {
-    if (entry.table) {
-      const node = document.getElementById("tpl-table").content.firstElementChild.cloneNode(true);
-      bind(node, path);
-      return node;
+  // A table is shown where the object has one; "＋ 表格" where it has none (one per heading).
+  function showTable(node, obj) {
+    const box = node.querySelector(".table-box");
+    if (box.closest(".entry, .panel") !== node) return;
+    if (obj.table) {
+      const add = [...node.querySelectorAll("[data-action='add-table']")].find((b) => b.closest(".entry, .panel") === node);
+      if (add) add.remove();
+    } else {
+      box.remove();
     }
+  }
+
+  function renderEntry(entry, path, level, role) {
     const node = document.getElementById("tpl-entry").content.firstElementChild.cloneNode(true);
     node.classList.add(`level-${level}`);
     bind(node, path);
@@ -143,6 +150,7 @@
       children.append(renderEntry(child, `${path}.children.${n}`, level + 1, role));
     });
     if (level >= 4) $("[data-action='add-child']", node).remove();
+    showTable(node, entry);
     addNotes(node, entry);
     return node;
   }
@@ -165,7 +173,7 @@
     heading.setAttribute("list", `hints-h1-${section.role}`);
     const entries = $(".entries", node);
     section.entries.forEach((entry, n) => entries.append(renderEntry(entry, `${path}.entries.${n}`, 2, section.role)));
-    if (!CONFIG.tables) $(".needs-tables", node).remove();
+    showTable(node, section);
     node.classList.toggle("empty", sectionEmpty(section));
     addNotes(node, section);
     return node;
@@ -351,9 +359,12 @@
       list.push(emptyEntry());
       focusPath = `${container}.entries.${list.length - 1}.${action === "add-entry" ? "heading" : "text"}`;
     } else if (action === "add-table") {
-      const list = getAt(container).entries;
-      list.push({ table: { title: "", rows: [] }, notes: {} });
-      focusPath = `${container}.entries.${list.length - 1}.table.rows`;
+      getAt(container).table = { title: "", rows: [] };
+      focusPath = `${container}.table.rows`;
+    } else if (action === "remove-table") {
+      const owner = getAt(container);
+      if (!tableEmpty(owner.table) && !confirm("删除这张表格？")) return;
+      owner.table = null;
     } else if (action === "add-child") {
       const entry = getAt(container);
       entry.children.push(emptyEntry());
@@ -547,7 +558,7 @@
     phraseTimer = setTimeout(async () => {
       const query = new URLSearchParams({
         search: $("#phrase-search").value.trim(), role: $("#phrase-role").value,
-        type: $("#phrase-type").value, topic: $("#phrase-topic").value,
+        type: $("#phrase-type").value, topic: $("#phrase-topic").value, year: state.form ? state.form.year : "",
       });
       const list = $("#phrase-list");
       try {
@@ -597,15 +608,25 @@
     const parts = [entry.type_label];
     if (entry.roles.length) parts.push(entry.roles.join("、"));
     if (entry.topics.length) parts.push(entry.topics.join("、"));
-    if (entry.source === "lexicon") parts.push("规范");
-    parts.push(`${entry.count} 次 / ${entry.docs} 篇`);
+    if (entry.source) parts.push(entry.source);
+    if (entry.count) parts.push(`${entry.count} 次 / ${entry.docs} 篇`);
     meta.textContent = parts.join(" · ");
     item.append(head, meta);
-    if (entry.stale) {
-      const stale = document.createElement("div");
-      stale.className = "phrase-stale";
-      stale.textContent = "已过时的提法" + (entry.stale.replaced_by ? `，现行：${entry.stale.replaced_by}` : "");
-      item.append(stale);
+    if (entry.items.length) {  // a heading set: its headings, usable as the part's subheadings
+      const set = document.createElement("ol");
+      set.className = "phrase-set";
+      for (const heading of entry.items) {
+        const li = document.createElement("li");
+        li.textContent = heading;
+        set.append(li);
+      }
+      const use = document.createElement("button");
+      use.type = "button";
+      use.className = "use-set";
+      use.textContent = "用作本部分的二级标题";
+      use.title = `结构：${entry.structure}`;
+      use.addEventListener("click", () => useHeadingSet(entry.items));
+      item.append(set, use);
     }
     if (entry.fillers && entry.fillers.length) {
       const fillers = document.createElement("div");
@@ -621,6 +642,24 @@
       item.append(example);
     }
     return item;
+  }
+
+  // A heading set fills the empty subheadings of the part being edited, in order,
+  // adding entries for the rest.
+  function useHeadingSet(headings) {
+    const panel = state.lastField && document.body.contains(state.lastField) ? state.lastField.closest(".panel") : null;
+    if (!panel) { status("请先点一下要使用这组标题的部分（表单中该部分的任一栏）。", true); return; }
+    const section = getAt(panel.dataset.container);
+    const empty = section.entries.filter(entryEmpty);  // entries added and not yet written in
+    for (const heading of headings) {
+      const slot = empty.shift();
+      if (slot) slot.heading = heading;
+      else section.entries.push(Object.assign(emptyEntry(), { heading }));
+    }
+    renderForm();
+    focusPathIn(`${panel.dataset.container}.entries.0.heading`, true);
+    changed();
+    status(`已用作二级标题：${headings.length} 个`);
   }
 
   function insertPhrase(text) {
