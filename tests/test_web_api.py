@@ -106,11 +106,12 @@ def test_accepted_with_the_token_and_secured(client):
 def test_another_origin_is_refused(client):
     body = json.dumps(sample_form()).encode()
     for headers in ({"Origin": "http://evil.example"}, {"Origin": "http://127.0.0.1:9999"}, {"Origin": "null"},
-                    {"Sec-Fetch-Site": "cross-site"}):
+                    {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"}):
         answer = client.post("/api/preview", content=body, headers={**API, **headers})
         assert answer.status_code == 403 and "其他网页" in answer.json()["error"]
-    same = client.post("/api/preview", content=body, headers={**API, "Origin": BASE})
+    same = client.post("/api/preview", content=body, headers={**API, "Origin": BASE, "Sec-Fetch-Site": "same-origin"})
     assert same.status_code == 200
+    assert client.get("/", headers={"Sec-Fetch-Site": "none"}).status_code == 200  # typed in the address bar
     assert client.post("/api/preview", content=body).status_code == 403  # no X-Drafter: not the page's own script
 
 

@@ -3,8 +3,9 @@
 - the launch token: `?token=` once (it becomes a cookie and the address loses it),
   then the cookie; nothing is served without one or the other;
 - the Host header: only the loopback names (a DNS-rebinding page is refused);
-- another Origin, or a browser's cross-site fetch, is refused; API calls must
-  carry a header no other site's form or image can send;
+- another Origin, or a browser's fetch from another page (another site, or another
+  port of this computer), is refused; API calls must carry a header no other site's
+  form or image can send;
 - request bodies over the upload limit are refused, before or while they arrive;
 - every response forbids scripts, styles and frames from anywhere else.
 """
@@ -111,7 +112,9 @@ class Guard:
             return
         origin = _header(scope, b"origin")
         allowed_origins = {f"http://{name}" for name in settings.host_names()} | {f"http://{_header(scope, b'host')}"}
-        if (origin is not None and origin not in allowed_origins) or _header(scope, b"sec-fetch-site") == "cross-site":
+        # a browser says where a request comes from: only this page itself, or the address bar
+        fetched_from = _header(scope, b"sec-fetch-site")
+        if (origin is not None and origin not in allowed_origins) or fetched_from not in (None, "same-origin", "none"):
             await _refuse(send, 403, "拒绝来自其他网页的请求。", api)
             return
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
