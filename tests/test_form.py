@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from drafter import api
 from drafter.cli import main
 from drafter.drafting.fill_keys import ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TOP_KEYS
-from drafter.drafting.form import (FormYaml, NOTE_PREFIXES, change_kind, check_form, field_path, form_hints,
+from drafter.drafting.form import (NOTE_PREFIXES, change_kind, check_form, field_path, form_hints,
                                    form_yaml, load_form, new_form)
 from drafter.errors import DrafterError
 from drafter.yaml_reader import comment_blocks

@@ -3,14 +3,12 @@ Origin and size checks; each answer what drafter.api gives, in Chinese."""
 from __future__ import annotations
 
 import copy
-import io
 import json
 import shutil
 import socket
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest

@@ -2,7 +2,6 @@
 names, and re-mining in a process of its own with its progress."""
 from __future__ import annotations
 
-import os
 import queue
 import re
 import tempfile
@@ -196,7 +195,3 @@ def user_bank_note(bank_dir: Path | None) -> str:
         return (f"本次启动用 --bank 指定了语库 {bank_dir}；重新提炼写入用户语库 {user_bank_dir()}，"
                 "不启用 --bank 时才会使用它。")
     return choose_bank(None).describe()
-
-
-def folder_label(path: Path | None) -> str:
-    return os.fspath(path) if path is not None else ""

@@ -24,11 +24,9 @@ def _environment() -> jinja2.Environment:
 
 def vocabulary() -> dict:
     """What the page's scripts name things by (the one vocabulary, in Chinese)."""
-    from drafter.checking.report import SEVERITY_NAMES
-
     return {
         "kinds": _names(KINDS), "roles": _names(ROLES), "types": _names(TYPES), "topics": _names(TOPICS),
-        "levels": {str(level): label for level, label in LEVELS.items()}, "severities": SEVERITY_NAMES,
+        "levels": {str(level): label for level, label in LEVELS.items()},
     }
 
 

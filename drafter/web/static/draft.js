@@ -12,8 +12,7 @@
   const STORE = "drafter.form.v1";
   const $ = (selector, root = document) => root.querySelector(selector);
   const label = (list, id) => (list.find((x) => x.id === id) || { label: id }).label;
-  const CN = "一二三四五六七八九十";
-  const LEVEL_LABELS = { 2: "二级标题", 3: "三级标题", 4: "四级标题" };
+  const LEVEL_LABELS = NAMES.levels;  // 二级标题 …, from the one vocabulary
 
   const state = {
     form: null, hints: null, lastField: null, pageHtml: [],
@@ -161,7 +160,6 @@
     const mapping = state.form.sections_form === "mapping";
     bind(node, path);
     node.dataset.role = section.role;
-    $(".panel-number", node).textContent = `${CN[index] || index + 1}、`;
     const roleName = $(".panel-role", node);
     const roleSelect = $(".panel-role-select", node);
     if (mapping) { roleName.textContent = label(NAMES.roles, section.role); roleSelect.remove(); }
@@ -208,7 +206,8 @@
     const note = $("#common-note");
     note.hidden = !(hints && hints.common);
     if (hints && hints.common) {
-      note.textContent = `语库中没有“${label(NAMES.kinds, hints.kind)}”的结构骨架，按通用结构（主要工作、存在问题、下步计划）列出各部分。`;
+      const parts = hints.roles.map((role) => label(NAMES.roles, role)).join("、");
+      note.textContent = `语库中没有“${label(NAMES.kinds, hints.kind)}”的结构骨架，按通用结构（${parts}）列出各部分。`;
     }
     const chips = $("#closing-hints");
     chips.replaceChildren();
