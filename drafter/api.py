@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from drafter.checking.report import CheckReport
+    from drafter.drafting.engine import DraftOutput, PreviewOutput
+    from drafter.drafting.form import FormYaml, LoadedForm
     from drafter.drafting.report import DraftReport
     from drafter.extracting.report import ExtractReport
     from drafter.mining.report import MineReport
@@ -51,16 +53,18 @@ def parse_text(text: str, source: str = "") -> Document:
 
 def mine(corpus_dir: PathLike | None = None, out_dir: PathLike | None = None, *,
          jobs: int | None = None, progress: bool = False, cache_dir: PathLike | None = None,
-         tokenizer: str | None = None, warn: Callable[[str], None] | None = None) -> MineReport:
+         tokenizer: str | None = None, warn: Callable[[str], None] | None = None,
+         on_progress: Callable[[str, int, int], None] | None = None) -> MineReport:
     """Mine skeletons.yaml and phrases.yaml from a corpus into out_dir.
 
-    corpus_dir defaults to ./corpus, out_dir to the shipped bank. Per-document results
+    corpus_dir defaults to ./corpus, out_dir to the user's bank folder. Per-document results
     are cached in cache_dir (default: $DRAFTER_CACHE_DIR or the user cache folder).
-    tokenizer: auto (rjieba when installed, else jieba), rjieba or jieba."""
+    tokenizer: auto (rjieba when installed, else jieba), rjieba or jieba.
+    on_progress(step, done, total) is told how far each step is (a few times a second)."""
     from drafter.mining import mine_corpus
 
     return mine_corpus(corpus_dir, out_dir, jobs=jobs, progress=progress, cache_dir=cache_dir,
-                       engine=tokenizer, warn=warn)
+                       engine=tokenizer, warn=warn, on_progress=on_progress)
 
 
 def phrases(bank_dir: PathLike | None = None, *, role: str | None = None, type: str | None = None,
@@ -102,6 +106,70 @@ def draft(fill_path: PathLike, out_path: PathLike, *, fmt: str | None = None,
     from drafter.drafting import draft as _draft
 
     return _draft(fill_path, out_path, fmt=fmt, bank_dir=bank_dir)
+
+
+# -- the fill form of the web workbench (drafter.drafting.form) -------------------
+
+def new_form(kind: str, *, bank_dir: PathLike | None = None) -> dict:
+    """An empty form for a kind (id, Chinese name or alias), one part per skeleton role."""
+    from drafter.drafting.form import new_form as _new_form
+
+    return _new_form(kind, bank_dir=bank_dir)
+
+
+def change_kind(form: dict, kind: str, *, bank_dir: PathLike | None = None) -> dict:
+    """The form for another kind, what is written kept."""
+    from drafter.drafting.form import change_kind as _change_kind
+
+    return _change_kind(form, kind, bank_dir=bank_dir)
+
+
+def check_form(form: object) -> dict:
+    """A form as a browser sent it, checked for shape and normalised."""
+    from drafter.drafting.form import check_form as _check_form
+
+    return _check_form(form)
+
+
+def form_hints(kind: str, year: int | str | None = None, unit: str = "", *,
+               bank_dir: PathLike | None = None) -> dict:
+    """The suggested title, opening formula, headings and subheadings of a kind."""
+    from drafter.drafting.form import form_hints as _form_hints
+
+    return _form_hints(kind, year, unit, bank_dir=bank_dir)
+
+
+def form_yaml(form: dict) -> FormYaml:
+    """A (checked) form as a fill file with Chinese keys, and the line of each field."""
+    from drafter.drafting.form import form_yaml as _form_yaml
+
+    return _form_yaml(form)
+
+
+def load_form(data: bytes, name: str = "填写文件", *, bank_dir: PathLike | None = None) -> LoadedForm:
+    """A fill file's bytes (English or Chinese keys) as a form, with its # 原文： notes."""
+    from drafter.drafting.form import load_form as _load_form
+
+    return _load_form(data, name, bank_dir=bank_dir)
+
+
+def draft_bytes(fill: bytes | str, fmt: str = "docx", *, name: str = "填写内容",
+                bank_dir: PathLike | None = None) -> DraftOutput:
+    """Draft a fill file held in memory; returns the output file's bytes and the report."""
+    from drafter.drafting.engine import draft_bytes as _draft_bytes
+
+    return _draft_bytes(_utf8(fill), fmt, name=name, bank_dir=bank_dir)
+
+
+def preview(fill: bytes | str, *, name: str = "填写内容", bank_dir: PathLike | None = None) -> PreviewOutput:
+    """Draft a fill file held in memory as pages of HTML (A4, 22 lines of 28 characters)."""
+    from drafter.drafting.engine import preview_bytes
+
+    return preview_bytes(_utf8(fill), name=name, bank_dir=bank_dir)
+
+
+def _utf8(fill: bytes | str) -> bytes:
+    return fill.encode("utf-8") if isinstance(fill, str) else fill
 
 
 # -- check / extract -------------------------------------------------------

@@ -168,6 +168,7 @@ def main() -> None:
       drafter draft 填写.yaml -o 总结.docx      生成符合国标版式的文稿
       drafter check 总结.docx             检查占位符、序号、过时提法与照抄
       drafter extract 去年总结.docx -o 今年.yaml --year 2025   由去年文稿生成今年填写文件
+      drafter serve                       在浏览器中起草、预览、检查和下载（网页工作台，只在本机）
     """
 
 
@@ -353,6 +354,31 @@ def extract(file: str, out_path: str, year: str | None, force: bool) -> None:
     for warning in report.warnings:
         echo(f"提示：{warning}", err=True)
     echo(str(report))
+
+
+# -- serve ---------------------------------------------------------------------------
+
+@main.command(context_settings=CONTEXT)
+@click.option("--host", default="127.0.0.1",
+              help="监听的地址（默认 127.0.0.1：只允许本机访问；改为其他地址，同一网络中的电脑也能连接，仍需令牌）。")
+@click.option("--port", default=8765, type=click.IntRange(0, 65535),
+              help="端口（默认 8765；0 表示任选一个空闲端口）。")
+@click.option("--corpus", "corpus_dir", type=PATH, help="范文库目录：检查时比对照抄，范文库页面可上传范文、重新提炼语库。")
+@bank_option
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器（只显示地址）。")
+def serve(host: str, port: int, corpus_dir: str | None, bank_dir: str | None, no_browser: bool) -> None:
+    """在本机启动网页工作台：不用命令行和 YAML，在浏览器中起草、预览、检查和下载文稿。
+
+    \b
+    启动后显示一个带令牌的地址（如 http://127.0.0.1:8765/?token=…），并自动用默认浏览器打开。
+    页面：起草（选文稿类型，按骨架填写，右侧实时预览 A4 版面；语库搜索，点击插入；检查；
+    沿用去年的文稿；下载 .docx / .md / .txt；保存和打开填写文件）与范文库（提纲、上传、重新提炼）。
+    全部在本机处理，不联网，不向任何服务发送文字。按 Ctrl+C 停止。
+    """
+    from drafter.web.server import serve as run_server
+
+    run_server(host=host, port=port, corpus_dir=corpus_dir, bank_dir=bank_dir, open_browser=not no_browser,
+               say=lambda line: echo(line))
 
 
 if __name__ == "__main__":  # pragma: no cover

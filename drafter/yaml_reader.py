@@ -130,6 +130,11 @@ def read_source(path: str | os.PathLike, what: str) -> YamlSource:
 
 
 def source_from_bytes(raw: bytes, path: str, what: str) -> YamlSource:
+    """As read_source, for bytes already in memory (an upload in the web workbench);
+    `path` is how messages name them."""
+    if len(raw) > MAX_BYTES:
+        raise DrafterError(f"{what}过大（{len(raw) // (1024 * 1024)} MB，最多 {MAX_BYTES // (1024 * 1024)} MB）",
+                           path=path)
     if _looks_binary(raw):
         raise DrafterError(f"这不是文本文件（可能是 Word 或其他二进制文件），{what}应是 .yaml 文本", path=path)
     source = YamlSource(path, _decode(raw, path), what)
@@ -322,3 +327,29 @@ def load_file(path: str | os.PathLike, what: str) -> tuple[Any, YamlSource]:
     """Plain data of a YAML file (None when it holds only comments), and its source."""
     source = read_source(path, what)
     return to_data(compose(source), source), source
+
+
+# -- comments ------------------------------------------------------------------------------
+
+def comment_blocks(text: str) -> dict[int, list[str]]:
+    """For each line (1-based) that holds YAML content, the comments written on the
+    lines directly above it (no blank line between), without their `# `. A comment
+    yaml_writer wrapped (continued on `#   …` lines) comes back as one."""
+    blocks: dict[int, list[str]] = {}
+    pending: list[str] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            body = stripped[1:]
+            body = body[1:] if body.startswith(" ") else body
+            if body.startswith("  ") and pending:
+                pending[-1] += body.strip()
+            else:
+                pending.append(body.rstrip())
+        elif not stripped:
+            pending = []
+        else:
+            if pending:
+                blocks[number] = pending
+            pending = []
+    return blocks

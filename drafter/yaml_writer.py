@@ -232,6 +232,28 @@ def plain_value(node: Commented | Value) -> Any:
     return value
 
 
+def value_lines(text: str, root: dict[str, Commented]) -> dict[int, int]:
+    """Where each value of `root` is written in `text` (its rendering): id(Commented)
+    -> 1-based line of its key (in a mapping) or of its `- ` (in a list)."""
+    from drafter.yaml_reader import YamlSource, compose
+
+    found: dict[int, int] = {}
+
+    def walk(value: Value, node) -> None:
+        if isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+            enabled = [child for child in value.values() if not child.disabled]
+            for child, (key_node, value_node) in zip(enabled, node.value):
+                found[id(child)] = key_node.start_mark.line + 1
+                walk(child.value, value_node)
+        elif isinstance(value, list) and isinstance(node, yaml.SequenceNode):
+            for child, item_node in zip(value, node.value):
+                found[id(child)] = item_node.start_mark.line + 1
+                walk(child.value, item_node)
+
+    walk(root, compose(YamlSource("", text, "填写文件")))
+    return found
+
+
 def reads_back(text: str, root: dict[str, Commented]) -> bool:
     """Whether YAML text reads back, through the one reader, as exactly the values of `root`."""
     from drafter.yaml_reader import YamlSource, compose, to_data

@@ -161,9 +161,17 @@ def test_unknown_kind_lists_the_kinds_api_and_cli(tmp_path, bank):
     assert not (tmp_path / "fill.yaml").exists()
 
 
-def test_kind_missing_from_the_bank(tmp_path, bank):
-    with pytest.raises(DrafterError, match="语库中没有"):
-        init_fill("half_year", tmp_path / "fill.yaml", bank_dir=bank)
+def test_kind_missing_from_the_bank_gets_the_common_parts(tmp_path, bank):
+    """A kind the bank has no skeleton of: achievements, problems and plans, said in
+    the header, and the starter drafts as it stands with those three gaps."""
+    path = init_fill("half_year", tmp_path / "fill.yaml", bank_dir=bank)
+    text = path.read_text(encoding="utf-8")
+    assert "语库中没有半年总结的结构骨架，按通用结构（主要工作、存在问题、下步计划）列出各部分" in text
+    assert list(yaml.safe_load(text)["sections"]) == ["achievements", "problems", "plans"]
+    report = draft(path, tmp_path / "out.md", bank_dir=bank)
+    assert [s.role for s in report.document.sections] == ["achievements", "problems", "plans"]
+    assert len(report.gaps) == 4  # three parts and the date
+    assert not any("多数同类范文" in w for w in report.warnings)  # the common skeleton expects nothing
 
 
 def test_existing_file_is_never_overwritten_without_force(tmp_path, bank):

@@ -313,8 +313,9 @@ def test_default_corpus_and_the_users_bank_folder(tmp_path, monkeypatch):
     shown = runner.invoke(main, ["skeletons", "--json"])
     assert [s["kind"] for s in json.loads(shown.stdout)] == ["annual"]
     assert f"语库：{data / 'bank'}（用户语库" in shown.stderr
-    refused = runner.invoke(main, ["init", "--kind", "half_year", "-o", str(tmp_path / "h.yaml")])
-    assert refused.exit_code == 2 and "语库中没有该类型的骨架" in refused.output
+    common = runner.invoke(main, ["init", "--kind", "half_year", "-o", str(tmp_path / "h.yaml")])
+    assert common.exit_code == 0  # no half-year skeleton in this bank: the common parts
+    assert "语库中没有半年总结的结构骨架，按通用结构（主要工作、存在问题、下步计划）" in (tmp_path / "h.yaml").read_text("utf-8")
     drafted = runner.invoke(main, ["draft", str(ROOT / "samples" / "annual.yaml"), "-o", str(tmp_path / "a.docx")])
     assert drafted.exit_code == 0 and "用户语库" in drafted.stderr
     shipped = runner.invoke(main, ["skeletons", "--json", "--bank", str(templates_dir())])
@@ -368,3 +369,15 @@ def test_importing_mining_does_not_import_jieba():
     code = "import sys, drafter.mining, drafter.api; print('jieba' in sys.modules or 'rjieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_progress_is_told_to_a_listener(tmp_path):
+    """The web workbench's progress bar: each step's label, done and total, ending full."""
+    told: list[tuple[str, int, int]] = []
+    api.mine(CORPUS, tmp_path / "bank", cache_dir=tmp_path / "cache", jobs=1,
+             on_progress=lambda label, done, total: told.append((label, done, total)))
+    labels = list(dict.fromkeys(label for label, _done, _total in told))
+    assert labels[0] == "解析范文" and len(labels) >= 2
+    for label in labels:
+        last = [entry for entry in told if entry[0] == label][-1]
+        assert last[1] == last[2] > 0

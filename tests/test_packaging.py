@@ -38,8 +38,20 @@ def test_every_templates_file_type_ships():
 def test_runtime_imports_are_declared():
     declared = " ".join(_config()["project"]["dependencies"])
     for module, package in (("lxml", "lxml"), ("docx", "python-docx"), ("yaml", "pyyaml"), ("jinja2", "jinja2"),
-                            ("jieba", "jieba"), ("click", "click")):
+                            ("jieba", "jieba"), ("click", "click"), ("starlette", "starlette"),
+                            ("uvicorn", "uvicorn")):
         uses = [p for p in (ROOT / "drafter").rglob("*.py") if f"import {module}" in p.read_text(encoding="utf-8")
                 or f"from {module}" in p.read_text(encoding="utf-8")]
         if uses:
             assert package in declared, (module, uses[0])
+
+
+def test_every_web_file_ships():
+    """The workbench's pages, styles and scripts are package data (no CDN: nothing else is served)."""
+    from fnmatch import fnmatch
+
+    patterns = _config()["tool"]["setuptools"]["package-data"]["drafter.web"]
+    web = ROOT / "drafter" / "web"
+    for path in web.rglob("*"):
+        if path.is_file() and path.suffix != ".py" and "__pycache__" not in path.parts:
+            assert any(fnmatch(path.relative_to(web).as_posix(), p) for p in patterns), path

@@ -6,9 +6,11 @@ is touched; the writer then replaces it atomically.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.drafting.fill import Fill, load_fill
+from drafter.drafting.fill import Fill, load_fill, load_fill_bytes
 from drafter.drafting.formats import resolve_format
 from drafter.drafting.layout import read_layout, render_layout
 from drafter.drafting.report import DraftReport
@@ -47,16 +49,30 @@ def available_kinds(skeletons: list[dict]) -> list[str]:
     return list(dict.fromkeys(s["kind"] for s in skeletons))
 
 
+# How messages name a fill file held in memory (the web workbench's form).
+MEMORY_FILL = "填写内容"
+
+
 def build_document(fill_path: str | os.PathLike, *, bank_dir: str | os.PathLike | None = None
                    ) -> tuple[Document, Fill, SectionPlan]:
     """Read a fill file and lay it out as a Document (nothing is written)."""
+    return _build(lambda kinds: load_fill(fill_path, available_kinds=kinds), str(fill_path), bank_dir)
+
+
+def build_document_from_bytes(raw: bytes, name: str = MEMORY_FILL, *,
+                              bank_dir: str | os.PathLike | None = None) -> tuple[Document, Fill, SectionPlan]:
+    """The same for a fill file held in memory; `name` is how messages name it."""
+    return _build(lambda kinds: load_fill_bytes(raw, name, available_kinds=kinds), name, bank_dir)
+
+
+def _build(load: Callable[[list[str]], Fill], source: str, bank_dir) -> tuple[Document, Fill, SectionPlan]:
     from drafter.bank import load_skeletons
 
     skeletons = load_skeletons(bank_dir)
-    kinds = available_kinds(skeletons)
-    if not kinds:
+    if not available_kinds(skeletons):
         raise DrafterError("语库中没有任何结构骨架，请先运行 drafter mine", path=str(bank_dir or ""))
-    fill = load_fill(fill_path, available_kinds=kinds)
+    # A kind without a skeleton of its own is drafted on the common one (SkeletonGuide.for_kind).
+    fill = load(list(KINDS))
     guide = SkeletonGuide.for_kind(skeletons, fill.kind)
     pool = SuggestionPool(lambda: bank_phrases(bank_dir), context=suggestion_context(fill),
                           lexicon=lambda: load_lexicon(bank_dir=bank_dir))
@@ -81,13 +97,59 @@ def build_document(fill_path: str | os.PathLike, *, bank_dir: str | os.PathLike 
     rendered = render_layout(fill.kind, context, bank_dir)
     if len(rendered) > MAX_DRAFT_CHARS:
         raise DrafterError(f"起草出的文稿超过 {MAX_DRAFT_CHARS // 10000} 万字，不像一份总结；请检查填写文件"
-                           "（例如锚点引用 *名称 是否重复展开）", path=str(fill_path))
-    doc = read_layout(rendered, Document(source=str(fill_path), kind=fill.kind), plan.tables())
+                           "（例如锚点引用 *名称 是否重复展开）", path=source)
+    doc = read_layout(rendered, Document(source=source, kind=fill.kind), plan.tables())
     _strip_invalid(doc)
     warnings = sorted(fill.warnings + plan.warnings, key=lambda w: (w[0] is None, w[0] or 0))
     for line, message in warnings:
         doc.warnings.append(Notice("fill", message, line))
     return doc, fill, plan
+
+
+@dataclass
+class DraftOutput:
+    """A draft rendered in memory: the file's bytes and the report `draft` prints."""
+
+    data: bytes
+    report: DraftReport
+
+
+def draft_bytes(raw: bytes, fmt: str, *, name: str = MEMORY_FILL,
+                bank_dir: str | os.PathLike | None = None) -> DraftOutput:
+    """Draft a fill file held in memory into the bytes of a .docx, .md or .txt file
+    (what `draft` would write). Raises DrafterError on bad input."""
+    from drafter.writers import FORMATS, get_writer
+
+    writer = get_writer(fmt)
+    if writer is None:
+        raise DrafterError(f"不支持的输出格式“{fmt}”，可选：{' / '.join(FORMATS)}", key="format")
+    doc, _fill, _plan = build_document_from_bytes(raw, name, bank_dir=bank_dir)
+    written: list[str] = []
+    data = writer.render(doc, written)
+    doc.warnings.extend(Notice("writer", message) for message in written)
+    return DraftOutput(data, summarize(doc, Path(name + writer.extensions[0]), writer.name))
+
+
+@dataclass
+class PreviewOutput:
+    """The page preview of a fill file held in memory (drafter.writers.preview):
+    each page as an HTML element, so a page can update only the pages that changed."""
+
+    pages: list[str]
+    report: DraftReport
+
+    @property
+    def html(self) -> str:
+        return '<div class="pages">' + "".join(self.pages) + "</div>"
+
+
+def preview_bytes(raw: bytes, *, name: str = MEMORY_FILL,
+                  bank_dir: str | os.PathLike | None = None) -> PreviewOutput:
+    """Draft a fill file held in memory and lay it out as pages of HTML."""
+    from drafter.writers.preview import page_html, preview_pages
+
+    doc, _fill, _plan = build_document_from_bytes(raw, name, bank_dir=bank_dir)
+    return PreviewOutput([page_html(page) for page in preview_pages(doc)], summarize(doc, Path(name), "docx"))
 
 
 def draft(fill_path: str | os.PathLike, out_path: str | os.PathLike, *, fmt: str | None = None,

@@ -17,7 +17,7 @@ from drafter.drafting import text_rules
 from drafter.drafting.fill_keys import (ENTRY_KEYS, ROLE_KEYS, SECTION_KEYS, TABLE_KEYS, TOP_KEYS, alias_table,
                                        closest_key, describe_key)
 from drafter.errors import DrafterError
-from drafter.yaml_reader import NULL_TAG, compose, has_content, read_source
+from drafter.yaml_reader import NULL_TAG, YamlSource, compose, has_content, read_source, source_from_bytes
 from drafter.vocabulary import KINDS, ROLES
 from drafter.years import EARLY_MONTHS, YEARLY_KINDS, parse_date, parse_year
 
@@ -117,7 +117,16 @@ class Fill:
 
 def load_fill(path: str | os.PathLike, *, available_kinds: list[str] | None = None) -> Fill:
     """Read, validate and clean a fill file. Raises DrafterError on bad input."""
-    source = read_source(path, FILL_FILE)
+    return load_fill_source(read_source(path, FILL_FILE), available_kinds=available_kinds)
+
+
+def load_fill_bytes(raw: bytes, name: str, *, available_kinds: list[str] | None = None) -> Fill:
+    """A fill file held in memory (the web workbench's form, an upload); `name` is
+    how messages name it."""
+    return load_fill_source(source_from_bytes(raw, name, FILL_FILE), available_kinds=available_kinds)
+
+
+def load_fill_source(source: YamlSource, *, available_kinds: list[str] | None = None) -> Fill:
     if not has_content(source.text):
         raise source.fail("填写文件是空的")
     root = compose(source)

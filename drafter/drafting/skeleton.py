@@ -20,6 +20,18 @@ EXPECTED_SHARE = 0.5
 
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?")
 
+# Every summary, report and debrief has these parts, in this order.
+COMMON_ROLES = ("achievements", "problems", "plans")
+
+
+def common_skeleton(kind: str) -> dict:
+    """The skeleton of a kind the bank holds none of: the parts every such document
+    has. Mined from no document, so it expects nothing (share 0: no "most documents
+    have…" notices) and has no headings of its own (templates/defaults.j2 words them)."""
+    return {"kind": kind, "docs": 0, "common": True, "openings": [], "closings": [],
+            "sections": [{"role": role, "share": 0.0, "headings": [], "l2": 0, "items": 0, "points": "items"}
+                         for role in COMMON_ROLES]}
+
 
 @lru_cache(maxsize=1)
 def _slot_environment() -> SandboxedEnvironment:
@@ -61,9 +73,17 @@ class SkeletonGuide:
 
     @classmethod
     def for_kind(cls, skeletons: list[dict], kind: str) -> "SkeletonGuide":
-        # Several skeletons of a kind: the one mined from most documents.
+        """The kind's skeleton (of several, the one mined from most documents); a kind
+        the bank has none of gets the common one (common_skeleton)."""
         found = [s for s in skeletons if s["kind"] == kind]
+        if not found:
+            return cls(common_skeleton(kind))
         return cls(max(found, key=lambda s: s.get("docs", 0)))
+
+    @property
+    def is_common(self) -> bool:
+        """Whether this is the common skeleton, not one mined for the kind."""
+        return bool(self.skeleton.get("common"))
 
     def roles(self) -> list[str]:
         return list(self._sections)

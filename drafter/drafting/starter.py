@@ -44,12 +44,12 @@ def init_fill(kind: str, out_path: str | os.PathLike, *, bank_dir: str | os.Path
         raise DrafterError("文件已存在；为免覆盖已填写的内容，请换一个文件名（或加 --force 覆盖）",
                            path=str(target))
     skeletons = load_skeletons(bank_dir)
-    kinds = available_kinds(skeletons)
     canonical = KINDS.lookup(kind)
-    if canonical is None or canonical not in kinds:
-        what = "语库中没有该类型的骨架" if canonical else "未知的文稿类型"
-        raise DrafterError(f"{what}“{kind}”，可用的类型：{KINDS.choices(kinds)}", key="kind")
-    guide = SkeletonGuide.for_kind(skeletons, canonical)
+    if canonical is None:
+        raise DrafterError(f"未知的文稿类型“{kind}”，可用的类型：{KINDS.choices()}", key="kind")
+    if not available_kinds(skeletons):
+        raise DrafterError("语库中没有任何结构骨架，请先运行 drafter mine", path=str(bank_dir or ""))
+    guide = SkeletonGuide.for_kind(skeletons, canonical)  # the common one for a kind without its own
     year = year if year is not None else default_year(today or _dt.date.today())
     context = Context(kind=canonical, year=year)
     pool = SuggestionPool(lambda: bank_phrases(bank_dir), STARTER_TYPES, context,
@@ -85,6 +85,8 @@ def starter_text(guide: SkeletonGuide, pool: SuggestionPool, terms: SuggestionPo
         f"drafter 填写文件 · {KINDS.label(kind)}（{kind}）",
         "填好后运行：drafter draft 本文件.yaml -o 总结.docx",
         "",
+        *([f"语库中没有{KINDS.label(kind)}的结构骨架，按通用结构（{common_parts(guide)}）列出各部分。", ""]
+          if guide.is_common else []),
         "写法要点：",
         "  · 冒号用半角“:”，冒号后空一格；缩进只用空格，不要用 Tab 键。",
         "  · 键可写英文，也可写中文别名（如 unit 也可写作 单位，sections 也可写作 正文）。",
@@ -132,6 +134,10 @@ def _sections(guide: SkeletonGuide, pool: SuggestionPool, terms: SuggestionPool,
             comments += [f"  · {text}" for text in suggestions]
         sections[role] = Commented(None, comments)
     return sections
+
+
+def common_parts(guide: SkeletonGuide) -> str:
+    return "、".join(ROLES.label(role) for role in guide.roles())
 
 
 def _cn_number(number: int) -> str:

@@ -8,11 +8,13 @@ _WIDTH = 30
 
 
 class Progress:
-    """Redraws at most ten times a second; silent when disabled."""
+    """Redraws at most ten times a second; silent when disabled. A listener
+    (label, done, total) is told at the same pace (the web workbench's progress bar)."""
 
-    def __init__(self, enabled: bool, stream=None) -> None:
+    def __init__(self, enabled: bool, stream=None, listener=None) -> None:
         self.enabled = enabled
         self.stream = stream or sys.stderr
+        self.listener = listener
         self.label = ""
         self.total = 0
         self.done = 0
@@ -39,12 +41,16 @@ class Progress:
         self._open = False
 
     def _draw(self, force: bool = False) -> None:
-        if not self.enabled or self.total <= 0:
+        if not (self.enabled or self.listener) or self.total <= 0:
             return
         now = time.monotonic()
         if not force and now - self._drawn < 0.1:
             return
         self._drawn = now
+        if self.listener is not None:
+            self.listener(self.label, min(self.done, self.total), self.total)
+        if not self.enabled:
+            return
         filled = int(_WIDTH * min(self.done, self.total) / self.total)
         bar = "█" * filled + "░" * (_WIDTH - filled)
         self.stream.write(f"\r{self.label} {bar} {self.done}/{self.total}")

@@ -145,7 +145,8 @@ def map_words(task: tuple) -> dict:
 
 def mine_corpus(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.PathLike | None = None, *,
                 jobs: int | None = None, progress: bool = False, cache_dir: str | os.PathLike | None = None,
-                engine: str | None = None, warn: Callable[[str], None] | None = None) -> MineReport:
+                engine: str | None = None, warn: Callable[[str], None] | None = None,
+                on_progress: Callable[[str, int, int], None] | None = None) -> MineReport:
     """Mine skeletons.yaml and phrases.yaml from every .txt/.docx under corpus_dir into out_dir.
 
     corpus_dir defaults to ./corpus, out_dir to the user's bank folder (drafter.user_dirs.user_bank_dir).
@@ -154,7 +155,7 @@ def mine_corpus(corpus_dir: str | os.PathLike | None = None, out_dir: str | os.P
     unless `warn` is given).
     """
     run = _MiningRun(corpus_dir, out_dir, jobs=jobs, progress=progress, cache_dir=cache_dir, engine=engine,
-                     warn=warn or _warn_on_stderr)
+                     warn=warn or _warn_on_stderr, on_progress=on_progress)
     if not run.answered_from_cache():
         run.mine()
     run.report.seconds = time.perf_counter() - run.started
@@ -165,7 +166,7 @@ class _MiningRun:
     """One `drafter mine`: the corpus hashed, then either the banks of an unchanged
     corpus rewritten from the cache, or the map and merge steps and the banks written."""
 
-    def __init__(self, corpus_dir, out_dir, *, jobs, progress, cache_dir, engine, warn) -> None:
+    def __init__(self, corpus_dir, out_dir, *, jobs, progress, cache_dir, engine, warn, on_progress=None) -> None:
         self.started = time.perf_counter()
         self.warn = warn
         self.corpus = Path(corpus_dir) if corpus_dir is not None else Path("corpus")
@@ -174,7 +175,7 @@ class _MiningRun:
             raise DrafterError("范文库中没有 .txt 或 .docx 文件", path=str(self.corpus))
         self.out = _output_folder(out_dir)
         self.jobs = max(1, jobs or os.cpu_count() or 1)
-        self.bar = Progress(progress)
+        self.bar = Progress(progress, listener=on_progress)
         self.timings: dict[str, float] = {}
         self.lexicon = load_lexicon()
         self.cues = load_topic_cues()

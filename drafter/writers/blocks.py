@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 from drafter.model import Document, Section, Table
+from drafter.placeholders import find_placeholders, is_todo_paragraph
 from drafter.writers.numbering import heading_marker, item_prefix
 
 TITLE = "title"
@@ -97,6 +98,19 @@ def _add_sections(sections: list[Section], blocks: list[Block]) -> None:
 
 def _table(table: Table) -> Block:
     return Block(TABLE, _clean(table.title), table=table)
+
+
+def highlighted_spans(block: Block) -> list[tuple[int, int]]:
+    """(start, end) of the text every writer that can highlights: each placeholder
+    (X, XX, ×××, 某某 …), and a 【待补充】 gap paragraph as a whole."""
+    text = block.text
+    if is_todo_paragraph(block.content):
+        return [(0, len(text))]
+    if block.kind == RUNON and is_todo_paragraph(text[block.body_start:]):
+        # 1.标题。【待补充】…: the gap hint run on after the heading is marked whole too
+        marked = [(p.start, p.end) for p in find_placeholders(text[:block.body_start])]
+        return marked + [(block.body_start, len(text))]
+    return [(p.start, p.end) for p in find_placeholders(text)]
 
 
 def _runon(level: int, marker: str, heading: str, first: str, section: Section) -> Block:

@@ -12,10 +12,9 @@ from datetime import datetime
 from lxml import etree
 
 from drafter.model import Document, Table
-from drafter.placeholders import find_placeholders, is_todo_paragraph
 from drafter.writers import blocks as kinds
 from drafter.writers import layout, styles
-from drafter.writers.blocks import Block, document_blocks
+from drafter.writers.blocks import Block, document_blocks, highlighted_spans
 from drafter.writers.docx_table import table_elements
 from drafter.writers.docx_package import (
     CT_CORE, CT_DOCUMENT, CT_EXTENDED, CT_FONT_TABLE, CT_FOOTER, CT_SETTINGS, CT_STYLES,
@@ -168,14 +167,7 @@ def _run_spans(block: Block, line_break: int | None = None) -> list[tuple[int, i
     """Cut the paragraph where the run-on heading ends, around each placeholder
     and where a long title breaks."""
     text = block.text
-    if is_todo_paragraph(block.content):
-        marked = [(0, len(text))]
-    elif block.kind == kinds.RUNON and is_todo_paragraph(text[block.body_start:]):
-        # 1.标题。【待补充】…: the gap hint run on after the heading is marked whole too
-        marked = [(p.start, p.end) for p in find_placeholders(text[:block.body_start])]
-        marked.append((block.body_start, len(text)))
-    else:
-        marked = [(p.start, p.end) for p in find_placeholders(text)]
+    marked = highlighted_spans(block)
     cuts = {0, len(text)}
     if line_break:
         cuts.add(line_break)
