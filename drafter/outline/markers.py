@@ -13,37 +13,74 @@ from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMERAL = r"[一二三四五六七八九十]{1,3}"
-_DIGITS = r"[0-9０-９]{1,2}"
+_CN_NUMERAL = r"[一二三四五六七八九十百零〇]{1,7}"
+_DIGITS = r"[0-9０-９]{1,3}"
 
 # Sentence ends and clause ends, full and half width.
 SENTENCE_END = FULL_STOPS
 CLAUSE_END = SENTENCE_ENDS + COLONS
 
 
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def cn_to_int(text: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; None if not a numeral."""
-    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 一百零一 → 101, 一百二十 → 120; None if not a numeral."""
+    if not text or any(ch not in CN_DIGITS and ch not in _UNITS for ch in text):
         return None
-    if "十" not in text:
-        if len(text) != 1:
-            return None
-        return CN_DIGITS[text]
-    tens, _, units = text.partition("十")
-    if "十" in units or len(tens) > 1 or len(units) > 1:
-        return None
-    tens_value = CN_DIGITS[tens] if tens else 1
-    units_value = CN_DIGITS[units] if units else 0
-    return tens_value * 10 + units_value
+    total, current, previous_unit = 0, None, 10_000
+    for ch in text:
+        if ch in _UNITS:
+            unit = _UNITS[ch]
+            if unit >= previous_unit:
+                return None  # 十十, 十百
+            if current is None:
+                if unit != 10 or total:
+                    return None  # a bare 百; but 十 alone is ten
+                current = 1
+            total += current * unit
+            current, previous_unit = None, unit
+        else:
+            if current:  # two digits in a row (一二); 零 before one is fine (一百零一)
+                return None
+            current = CN_DIGITS[ch]
+    total += current or 0
+    return total or None
 
 
 def int_to_cn(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (1..99)."""
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 100 → 一百, 101 → 一百零一, 120 → 一百二十; any count."""
     digits = "零一二三四五六七八九"
     if number < 10:
         return digits[number]
-    tens, units = divmod(number, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+    if number < 20:
+        return "十" + (digits[number - 10] if number > 10 else "")
+    if number < 100:
+        tens, units = divmod(number, 10)
+        return digits[tens] + "十" + (digits[units] if units else "")
+    for size, name in ((10 ** 8, "亿"), (10 ** 4, "万"), (1000, "千"), (100, "百")):
+        if number >= size:
+            head, rest = divmod(number, size)
+            if rest == 0:
+                tail = ""
+            elif rest < size // 10:
+                tail = "零" + _under(rest)
+            else:
+                tail = _under(rest)
+            return int_to_cn(head) + name + tail
+    return str(number)
+
+
+def _under(number: int) -> str:
+    """A remainder under a larger unit: 10 is 一十 there (一百一十), not 十."""
+    text = int_to_cn(number)
+    return "一" + text if text.startswith("十") else text
+
+
+def _to_int(text: str) -> int | None:
+    if text and all(ch in "0123456789０１２３４５６７８９" for ch in text):
+        return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return cn_to_int(text)
 
 
 _WRITTEN_NUMBER = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9]+|[０-９]+")
@@ -62,12 +99,6 @@ def marker_for(written: str, number: int) -> str:
     else:
         new = int_to_cn(number)
     return written[:found.start()] + new + written[found.end():]
-
-
-def _to_int(text: str) -> int | None:
-    if text and all(ch in "0123456789０１２３４５６７８９" for ch in text):
-        return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    return cn_to_int(text)
 
 
 # A marker at the start of a paragraph. Order matters: （1） before 1.

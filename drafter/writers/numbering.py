@@ -9,8 +9,7 @@ from drafter.outline.markers import int_to_cn
 
 
 def _chinese(number: int) -> str:
-    # int_to_cn covers 1..99; beyond that no real summary goes, so Arabic digits.
-    return int_to_cn(number) if number < 100 else str(number)
+    return int_to_cn(number)
 
 
 def heading_marker(level: int, number: int) -> str:
