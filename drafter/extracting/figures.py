@@ -26,7 +26,9 @@ Kept, by rule:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from drafter.extracting.years import in_range
@@ -128,16 +130,40 @@ def ordinal(text: str, candidate: Candidate) -> bool:
 
 
 def quoted_name(text: str, candidate: Candidate) -> bool:
-    """Inside an open “ or 《 that is not closed before the number."""
-    depth: dict[str, int] = {}
-    for char in text[:candidate.start]:
-        if char in QUOTES:
-            depth[char] = depth.get(char, 0) + 1
-        else:
-            for opener, closer in QUOTES.items():
-                if char == closer and depth.get(opener):
-                    depth[opener] -= 1
-    return any(count > 0 and QUOTES[opener] in text[candidate.end:] for opener, count in depth.items())
+    """Inside an open “ or 《 that is not closed before the number (and closes after it)."""
+    marks = quote_marks(text)
+    state = marks.depths_before(candidate.start)
+    return any(count > 0 and marks.last[QUOTES[opener]] >= candidate.end for opener, count in state.items())
+
+
+class QuoteMarks:
+    """Where quotation marks open and close in a text, read once, so that asking about
+    every number of a long text stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.positions: list[int] = []
+        self.states: list[dict[str, int]] = []  # open marks after each quotation mark
+        self.last = {closer: text.rfind(closer) for closer in QUOTES.values()}
+        depth: dict[str, int] = {}
+        closers = {closer: opener for opener, closer in QUOTES.items()}
+        for index, char in enumerate(text):
+            if char in QUOTES:
+                depth[char] = depth.get(char, 0) + 1
+            elif char in closers and depth.get(closers[char]):
+                depth[closers[char]] -= 1
+            else:
+                continue
+            self.positions.append(index)
+            self.states.append(dict(depth))
+
+    def depths_before(self, position: int) -> dict[str, int]:
+        at = bisect_left(self.positions, position)
+        return self.states[at - 1] if at else {}
+
+
+@lru_cache(maxsize=4)
+def quote_marks(text: str) -> QuoteMarks:
+    return QuoteMarks(text)
 
 
 def anniversary(text: str, candidate: Candidate) -> bool:
@@ -151,8 +177,11 @@ def doc_number(text: str, candidate: Candidate) -> bool:
         (before in ("〕", "]", "］") and after == "号")
 
 
+_HOTLINE = re.compile(r"\s*(?:政务服务便民|服务)?(?:热线|专线)")
+
+
 def hotline(text: str, candidate: Candidate) -> bool:
-    return re.match(r"\s*(?:政务服务便民|服务)?(?:热线|专线)", text[candidate.end:]) is not None
+    return _HOTLINE.match(text, candidate.end) is not None
 
 
 def fixed_term(text: str, candidate: Candidate) -> bool:
@@ -234,10 +263,14 @@ def find_figures(text: str, protected: list[tuple[int, int]] = ()) -> list[Figur
     """The figures in `text`, left to right, never overlapping. `protected`
     spans (years already handled) are never figures."""
     figures: list[Figure] = []
+    spans = sorted(protected)
+    starts = [start for start, _end in spans]
     for candidate in candidates(text):
         if figures and candidate.start < figures[-1].end:
             continue
-        if any(start < candidate.end and candidate.start < end for start, end in protected):
+        # protected spans do not overlap one another: only the one starting last before its end can meet it
+        at = bisect_left(starts, candidate.end) - 1
+        if at >= 0 and spans[at][1] > candidate.start:
             continue
         if kept_by(text, candidate) is None:
             figures.append(Figure(candidate.start, candidate.end, candidate.value_in(text)))

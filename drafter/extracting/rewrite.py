@@ -5,7 +5,9 @@ original said where it changed (for the `# 原文：` comment beside it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.characters import CLAUSE_ENDS, COMMAS, SENTENCE_ENDS
 from drafter.extracting.figures import PLACEHOLDER, QUOTES, find_figures
@@ -42,13 +44,15 @@ class Rewritten:
         return "……".join(p for p in parts if p)
 
 
+@lru_cache(maxsize=4)
 def _clause_ends(text: str) -> list[int]:
-    """Positions of clause marks outside quotes (“节约水资源，保障水安全” is one name)."""
+    """Positions of clause marks outside quotes (“节约水资源，保障水安全” is one name), ascending."""
     ends, depth = [], 0
+    last = {closer: text.rfind(closer) for closer in QUOTES.values()}
     for index, char in enumerate(text):
-        if char in QUOTES and QUOTES[char] in text[index + 1:]:  # an unclosed 《 quotes nothing
+        if char in QUOTES and last[QUOTES[char]] > index:  # an unclosed 《 quotes nothing
             depth += 1
-        elif depth and char in QUOTES.values():
+        elif depth and char in last:
             depth -= 1
         elif depth == 0 and _CLAUSE_END.match(char):
             ends.append(index)
@@ -57,8 +61,10 @@ def _clause_ends(text: str) -> list[int]:
 
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     ends = _clause_ends(text)
-    left = max((e + 1 for e in ends if e < start), default=0)
-    right = min((e for e in ends if e >= end), default=len(text))
+    before = bisect_left(ends, start)
+    left = ends[before - 1] + 1 if before else 0
+    after = bisect_left(ends, end)
+    right = ends[after] if after < len(ends) else len(text)
     return left, right
 
 

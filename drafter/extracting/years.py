@@ -23,6 +23,7 @@ _YEAR = re.compile(r"(?<![0-9０-９.．])([12１２][0-9０-９]{3})(?![0-9０-
 _AFTER_YEAR = re.compile(r"\s*年")
 _AFTER_NUMERIC_DATE = re.compile(r"[-/.－／．][0-9０-９]{1,2}[-/.－／．][0-9０-９]{1,2}(?![0-9０-９])")
 _RANGE_LINK = r"\s*年?\s*(?:[-—–~～－]+|至|到)\s*"
+_RANGE_REACH = 24  # 2018年 — 2020年: the first year and the link before the second
 _RANGE_BEFORE = re.compile(rf"[0-9０-９]{{4}}{_RANGE_LINK}$")
 _RANGE_AFTER = re.compile(rf"{_RANGE_LINK}[0-9０-９]{{4}}")
 _MONTH_SPAN = re.compile(
@@ -72,7 +73,8 @@ def year_mentions(text: str, *, bare: bool = False) -> list[YearMention]:
 
 def in_range(text: str, start: int, end: int) -> bool:
     """2018—2020年, 2021年至2023年: both ends are part of a named period."""
-    return bool(_RANGE_BEFORE.search(text, 0, start) or _RANGE_AFTER.match(text, end))
+    # the start of a range is a few characters before: look that far back only (linear time)
+    return bool(_RANGE_BEFORE.search(text, max(0, start - _RANGE_REACH), start) or _RANGE_AFTER.match(text, end))
 
 
 def _touches_latin(text: str, start: int, end: int) -> bool:
