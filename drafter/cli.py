@@ -68,6 +68,9 @@ class _ChineseUsageError(click.UsageError):
 
 _NO_SUCH_COMMAND = re.compile(r"No such command '(.+?)'\.\s*(?:Did you mean '(.+?)'\?)?")
 
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments? \((.*)\)")
+_NEEDS_VALUE = re.compile(r"Option '(.+?)' requires an argument")
+
 # click's own messages about a bad value, in Chinese.
 _VALUE_MESSAGES = (
     (re.compile(r"^(.+?) is not in the range x>=(-?\d+)\.?$"), "“{0}”应是不小于 {1} 的整数"),
@@ -106,6 +109,10 @@ def _in_chinese(error: click.UsageError) -> _ChineseUsageError:
         message = f"{hint or '参数'} 的值无效：{_value_message(error.message)}"
     elif found := _NO_SUCH_COMMAND.match(error.format_message()):
         message = f"没有命令“{found.group(1)}”" + (f"，是否应为“{found.group(2)}”？" if found.group(2) else "")
+    elif found := _EXTRA_ARGUMENTS.match(error.format_message()):
+        message = f"多余的参数：{found.group(1)}"
+    elif found := _NEEDS_VALUE.match(error.format_message()):
+        message = f"选项 {found.group(1)} 后面需要写一个值"
     else:
         message = f"用法有误：{error.message}"
     where = ctx.command_path if ctx is not None else "drafter"

@@ -14,6 +14,8 @@ from drafter.cli import main
     (["parse", "--jsn", "x.txt"], "错误：没有选项“--jsn”，是否应为“--json”？（运行 drafter parse --help 查看用法）"),
     (["parse"], "错误：缺少参数 FILES（运行 drafter parse --help 查看用法）"),
     (["--bogus"], "错误：没有选项“--bogus”（运行 drafter --help 查看用法）"),
+    (["extract", "a.txt", "b.txt", "-o", "x.yaml"], "错误：多余的参数：b.txt（运行 drafter extract --help 查看用法）"),
+    (["draft", "a.yaml", "-o"], "错误：选项 -o 后面需要写一个值（运行 drafter --help 查看用法）"),
 ])
 def test_usage_errors_in_chinese(args, expected):
     result = CliRunner().invoke(main, args, prog_name="drafter")

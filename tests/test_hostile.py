@@ -96,11 +96,13 @@ def hostile_texts() -> dict[str, bytes]:
 def hostile_fills() -> dict[str, bytes]:
     anchors = ['a0: &a0 ["笑笑笑笑笑笑笑笑笑笑"]'] + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]"
                                                      for n in range(1, 9)]
-    points = "\n".join(f"      - *big" for _ in range(100))
+    refs = "\n".join("  - *big" for _ in range(100))
+    items = "\n".join("    - points: *pts" for _ in range(100))
     return {
         "alias_bomb.yaml": ("\n".join(anchors) + "\n" + SAMPLE).encode(),
-        "alias_points.yaml": (f"kind: annual\nunit: 某单位\nyear: 2025\nx: &big '{'字' * 10000}'\nsections:\n"
-                              f"  achievements:\n    - points:\n{points}\n").encode(),
+        # 33 KB: one 10,000-character string, referenced 100 times in a list that 100 items reuse
+        "alias_points.yaml": (f"kind: annual\nunit: 某单位\nyear: 2025\nx: &big '{'字' * 10000}'\npts: &pts\n{refs}\n"
+                              f"sections:\n  achievements:\n{items}\n").encode(),
         "deep_flow.yaml": ("kind: annual\nunit: 某单位\nyear: 2025\nsections: " + "[" * 1000 + "]" * 1000 + "\n").encode(),
         "deep_block.yaml": (SAMPLE + "".join(" " * i + "a:\n" for i in range(300))).encode(),
         "binary_tag.yaml": b"kind: annual\nunit: !!binary aGVsbG8=\nyear: 2025\n",
