@@ -34,6 +34,8 @@ def _render_section(section: Section, lines: list[str], depth: int) -> None:
         counts.append(f"{len(section.paragraphs)} 段")
     if section.items:
         counts.append(f"{len(section.items)} 项")
+    if section.tables:
+        counts.append(f"{len(section.tables)} 张表")
     suffix = f"（{'，'.join(counts)}）" if counts else ""
     lines.append(f"{'  ' * depth}{section.marker}{section.heading}{role}{suffix}")
     for child in section.children:

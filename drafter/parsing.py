@@ -38,9 +38,10 @@ class _Piece:
 
 def parse_documents(path: str | os.PathLike) -> list[Document]:
     """Every document in a .txt or .docx file. Raises DrafterError on bad input."""
-    from drafter.reading import read_lines
+    from drafter.reading import read_file
 
-    return documents_from_lines(read_lines(path), source=str(path))
+    read = read_file(path)
+    return [piece.document for piece in _parse_pieces(read.lines, str(path), read.notices)]
 
 
 def parse_file(path: str | os.PathLike) -> Document:
@@ -54,7 +55,7 @@ def parse_file_with_lines(path: str | os.PathLike) -> ParsedFile:
     from drafter.reading import read_file
 
     read = read_file(path)
-    first = _first(_parse_pieces(read.lines, str(path)))
+    first = _first(_parse_pieces(read.lines, str(path), read.notices))
     return ParsedFile(first.document, first.lines, "docx" if read.format == "docx" else "txt",
                       content_hash(read.data))
 
@@ -98,7 +99,8 @@ def parser_data_id() -> str:
     return content_hash(b"\0".join(parts))
 
 
-def _parse_pieces(lines: list[Line], source: str) -> list[_Piece]:
+def _parse_pieces(lines: list[Line], source: str, notices: list[Notice] = ()) -> list[_Piece]:
+    """The documents of read lines; the reader's notices go with the first."""
     from drafter.cleaning import clean_lines
     from drafter.cleaning.compilation import split_compilation
     from drafter.outline.parser import parse_lines as outline
@@ -107,14 +109,15 @@ def _parse_pieces(lines: list[Line], source: str) -> list[_Piece]:
     pieces = split_compilation(cleaned.lines)
     if len(pieces) == 1:
         removed = sorted(cleaned.removed + pieces[0].removed, key=_line_order)
-        return [_Piece(outline(pieces[0].lines, Document(source=source, removed=removed)), pieces[0].lines)]
+        doc = Document(source=source, removed=removed, warnings=list(notices))
+        return [_Piece(outline(pieces[0].lines, doc), pieces[0].lines)]
     parsed = []
     owners = [_owner(pieces, removal.line) for removal in cleaned.removed]
     for number, piece in enumerate(pieces, start=1):
         removed = [r for r, owner in zip(cleaned.removed, owners) if owner == number - 1]
         notice = Notice(COMPILATION_NOTICE, f"本文件是汇编，共 {len(pieces)} 篇，这是第 {number} 篇", piece.first_line)
         doc = Document(source=f"{source}#{number}", removed=sorted(removed + piece.removed, key=_line_order),
-                       warnings=[notice])
+                       warnings=[notice] + (list(notices) if number == 1 else []))
         parsed.append(_Piece(outline(piece.lines, doc), piece.lines))
     return parsed
 

@@ -305,9 +305,54 @@ def test_docx_tables_in_body_order_with_merged_cells_once(tmp_path):
     path = tmp_path / "table.docx"
     document.save(path)
     lines = read_lines(path)
-    assert texts(lines) == ["表前段落", "横向合并", "纵向合并", "甲", "乙", "丙", "丁一", "丁二", "表后段落"]
+    assert texts(lines)[0] == "表前段落" and texts(lines)[2] == "表后段落" and len(lines) == 3
+    # a table of data stays one table: merged cells once, a cell's paragraphs joined
+    assert lines[1].cells == [["横向合并"], ["纵向合并", "甲", "乙"], ["", "丙", "丁一 丁二"]]
+    assert lines[0].cells is None and lines[2].cells is None
     numbers = [line.lineno for line in lines]
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+
+def test_docx_layout_tables_give_their_paragraphs(tmp_path):
+    """A one-column table, or one whose cells hold whole paragraphs, only lays out
+    the page: its paragraphs are read as paragraphs, not as a table of data."""
+    document = docx.Document()
+    boxed = document.add_table(rows=2, cols=1)
+    boxed.cell(0, 0).text = "一、主要工作"
+    boxed.cell(1, 0).text = "全年完成各项任务。"
+    long_cells = document.add_table(rows=2, cols=2)
+    long_cells.cell(0, 0).text = "左栏"
+    long_cells.cell(0, 1).text = "这一栏写了很长的一整段话，" * 6
+    path = tmp_path / "layout.docx"
+    document.save(path)
+    lines = read_lines(path)
+    assert texts(lines)[:2] == ["一、主要工作", "全年完成各项任务。"]
+    assert "左栏" in texts(lines)
+    assert all(line.cells is None for line in lines)
+
+
+TEXT_BOX = (
+    '<w:r %s><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+    '<w:p><w:r><w:t>图中文字说明</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'
+)
+
+
+def test_docx_text_boxes_and_footnotes_are_reported_not_lost_silently(tmp_path):
+    from drafter.parsing import parse_file
+
+    document = docx.Document()
+    document.add_paragraph("2024年工作总结")
+    body = document.add_paragraph("今年完成了主要任务。")
+    body._p.append(parse_xml(TEXT_BOX % nsdecls("w")))
+    note = document.add_paragraph("详见附表")
+    note._p.append(parse_xml('<w:r %s><w:footnoteReference w:id="1"/></w:r>' % nsdecls("w")))
+    path = tmp_path / "boxes.docx"
+    document.save(path)
+    assert "图中文字说明" not in "".join(texts(read_lines(path)))
+    warnings = [w for w in parse_file(path).warnings if w.code == "left_out"]
+    assert len(warnings) == 2
+    assert "图中文字说明" in warnings[0].message and "文本框" in warnings[0].message
+    assert "1 处脚注" in warnings[1].message
 
 
 def test_docx_line_breaks_hidden_text_and_wrapped_heading(tmp_path):

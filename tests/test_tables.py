@@ -1,7 +1,6 @@
 """Tables in the fill format, the model and every writer (issue 12)."""
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -131,3 +130,41 @@ def test_a_document_with_only_a_table_in_a_section_is_no_gap(tmp_path):
                     "    - table: [[项目, 次数], [学习, 12]]\n", encoding="utf-8")
     report = drafter.draft(path, tmp_path / "out.md")
     assert "主要工作" not in " ".join(report.gaps)
+
+
+def test_a_word_table_from_last_year_comes_back_as_a_table(tmp_path):
+    """A table typed in Word (not drafted here) is read as one table, its title from
+    the short paragraph above it; extract writes it into the fill file and the next
+    draft lays it out again."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某局2024年工作总结")
+    document.add_paragraph("一、主要工作")
+    document.add_paragraph("全年围绕中心工作，完成了各项任务。")
+    document.add_paragraph("表1  2024年主要指标完成情况")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["指标", "目标", "完成"], ["培训人次", "300", "326"], ["走访企业", "50", "58"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph("二、下一步工作计划")
+    document.add_paragraph("继续做好各项工作。")
+    source = tmp_path / "2024.docx"
+    document.save(source)
+
+    parsed = drafter.parse_file(source)
+    tables = [t for node in parsed.walk() for t in node.tables]
+    assert len(tables) == 1
+    assert tables[0].title.endswith("2024年主要指标完成情况")
+    assert tables[0].rows[1] == ["培训人次", "300", "326"]
+    assert "表1" not in " ".join(p for node in parsed.walk() for p in node.paragraphs)
+
+    fill_path = tmp_path / "2025.yaml"
+    drafter.extract(source, fill_path, year=2025)
+    written = fill_path.read_text(encoding="utf-8")
+    assert "table:" in written and "培训人次" in written
+    drafter.draft(fill_path, tmp_path / "2025.docx")
+    assert len(_document_xml(tmp_path / "2025.docx").findall(".//{*}tbl")) == 1
+    again = [t for node in drafter.parse_file(tmp_path / "2025.docx").walk() for t in node.tables]
+    assert len(again) == 1 and again[0].rows[0] == ["指标", "目标", "完成"]
+    assert again[0].title.endswith("主要指标完成情况")

@@ -76,9 +76,25 @@ class CleanResult:
 def clean_lines(lines: list[Line], rules: list[tuple[str, Rule]] | None = None) -> CleanResult:
     """Run the rule chain. `removed` is in source order (then rule order)."""
     removed: list[Removal] = []
-    current = list(lines)
+    # A table of a .docx is data, not page noise: it passes the rules untouched and
+    # goes back in its place (by paragraph number) afterwards.
+    tables = [line for line in lines if line.cells is not None]
+    current = [line for line in lines if line.cells is None]
     for name, rule in RULES if rules is None else rules:
         current, cuts = rule(current)
         removed.extend(Removal(rule=name, text=cut.text, line=cut.line) for cut in cuts)
     removed.sort(key=lambda r: r.line if r.line is not None else -1)
+    if tables:
+        current = _in_order(current, tables)
     return CleanResult(lines=current, removed=removed)
+
+
+def _in_order(lines: list[Line], tables: list[Line]) -> list[Line]:
+    """Table lines put back before the first line that comes after them."""
+    merged: list[Line] = []
+    pending = list(tables)
+    for line in lines:
+        while pending and pending[0].lineno < line.lineno:
+            merged.append(pending.pop(0))
+        merged.append(line)
+    return merged + pending

@@ -165,7 +165,7 @@ class FillBuilder:
             self.warnings.append("原文没有识别出一级标题（一、二、……），填写文件中未写 sections，"
                                  "起草时按骨架列出各部分并标为【待补充】")
         root["closing"] = self.paragraphs(doc.closing, "结尾（closing）：结束语，每项一段", "原文没有结尾段落，可不填")
-        if doc.signature:
+        if doc.signature and doc.signature.strip() != unit:  # the unit is the signature a draft gets anyway
             root["signature"] = self.text(doc.signature, mask=False, comments=["落款（signature）"])
         root["date"] = self.date()
         tree.header = self.header(kind)
@@ -309,9 +309,22 @@ class FillBuilder:
             entry["text"] = Commented(paragraphs)
         if points:
             entry["points"] = Commented(points)
+        tables = [self.table(t) for t in section.tables]
+        if tables:
+            entry["table"] = tables[0]
+            children = [Commented({"table": t}) for t in tables[1:]] + children  # more tables: headless entries
         if children:
             entry["children"] = Commented(children)
         return entry
+
+    def table(self, table) -> Commented:
+        """A table entry: the title and every cell rewritten as text is (years moved, figures X)."""
+        value: dict[str, Commented] = {}
+        if table.title:
+            value["title"] = self.line(table.title, mask=False, bare_years=True)
+        value["rows"] = Commented([Commented([self.line(cell) if cell else Commented("") for cell in row])
+                                   for row in table.rows])
+        return Commented(value)
 
     def child_entry(self, node: Section) -> dict[str, Commented]:
         paragraphs = list(node.paragraphs)
@@ -334,8 +347,13 @@ class FillBuilder:
             entry["text"] = Commented([self.text(p) for p in paragraphs])
         if items:
             entry["points"] = Commented([self.line(i) for i in items])
-        if node.children:
-            entry["children"] = Commented([Commented(self.child_entry(c)) for c in node.children])
+        tables = [self.table(t) for t in node.tables]
+        children = [Commented(self.child_entry(c)) for c in node.children]
+        if tables:
+            entry["table"] = tables[0]
+            children = [Commented({"table": t}) for t in tables[1:]] + children
+        if children:
+            entry["children"] = Commented(children)
         return entry
 
     def merge(self, node: Section) -> tuple[list[Commented], list[Commented]]:

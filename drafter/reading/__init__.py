@@ -7,11 +7,11 @@ DrafterError with a Chinese message and the path.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError, os_reason
-from drafter.model import Line
+from drafter.model import Line, Notice
 from drafter.reading.decoding import decode_text
 from drafter.reading.text_lines import lines_from_text, strip_edges
 
@@ -62,6 +62,7 @@ class ReadFile:
     lines: list[Line]
     format: str  # "docx" or "text"
     data: bytes  # the file's bytes, as read once
+    notices: list[Notice] = field(default_factory=list)  # what the reader left out (text boxes, footnotes)
 
 
 def read_lines(path: str | os.PathLike) -> list[Line]:
@@ -79,18 +80,18 @@ def read_file(path: str | os.PathLike) -> ReadFile:
             raise DrafterError("文件是空的")
         fmt = file_format(data, path.suffix)
         if fmt == "docx":
-            from drafter.reading.docx_reader import read_docx_lines
+            from drafter.reading.docx_reader import read_docx
 
-            lines = read_docx_lines(data)
+            lines, notices = read_docx(data)
             if not lines:
                 raise DrafterError("Word 文档中没有文字")
         else:
             text, _encoding = decode_text(data)
-            lines = lines_from_text(text)
+            lines, notices = lines_from_text(text), []
             if not lines:
                 raise DrafterError("文件是空的（只有空白字符）")
     except DrafterError as error:
         if error.path is None:
             error.path = str(path)
         raise
-    return ReadFile(lines, fmt, data)
+    return ReadFile(lines, fmt, data, notices)

@@ -11,7 +11,7 @@ import zipfile
 import zlib
 
 from drafter.errors import DrafterError
-from drafter.model import Line
+from drafter.model import Line, Notice
 from drafter.reading.text_lines import strip_edges
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -152,7 +152,29 @@ class _Walker:
                 self.blocks(child)
 
     def table(self, tbl) -> None:
+        """A table of data comes out as one line with its rows of cells; a table used to
+        lay out a page (one column, or cells holding whole paragraphs and headings) as
+        the paragraphs it holds."""
         qn = self.qn
+        rows = []
+        for row in self._children(tbl, qn("w:tr")):
+            cells = []
+            for cell in self._children(row, qn("w:tc")):
+                if self._merged_continuation(cell):
+                    cells.append("")
+                    continue
+                pieces: list[str] = []
+                for p in cell.iter(qn("w:p")):
+                    found: list[str] = []
+                    self._collect(p, found)
+                    pieces.append(strip_edges("".join(found).replace("\n", " ")))
+                cells.append(" ".join(piece for piece in pieces if piece))
+            rows.append(cells)
+        if _is_data_table(rows) and not any(self._level(p) is not None for p in tbl.iter(qn("w:p"))):
+            self.paragraph_number += 1
+            text = "　".join(cell for row in rows for cell in row if cell)
+            self.lines.append(Line(text=text, lineno=self.paragraph_number, cells=rows))
+            return
         for row in self._children(tbl, qn("w:tr")):
             for cell in self._children(row, qn("w:tc")):
                 if not self._merged_continuation(cell):
@@ -242,6 +264,16 @@ class _Walker:
         return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
+MAX_CELL_CHARS = 60  # a cell holding a whole paragraph lays out a page; it is no table of data
+
+
+def _is_data_table(rows: list[list[str]]) -> bool:
+    """Two rows or more, two columns or more, short cells: a table to keep as a table."""
+    filled = [cell for row in rows for cell in row if cell]
+    return (len(rows) >= 2 and max(len(row) for row in rows) >= 2 and bool(filled)
+            and max(len(cell) for cell in filled) <= MAX_CELL_CHARS)
+
+
 def _related_element(part, relationship: str):
     try:
         return part.part_related_by(relationship).element
@@ -251,6 +283,11 @@ def _related_element(part, relationship: str):
 
 def read_docx_lines(data: bytes) -> list[Line]:
     """Lines of a .docx (bytes). Raises DrafterError when it cannot be read."""
+    return read_docx(data)[0]
+
+
+def read_docx(data: bytes) -> tuple[list[Line], list[Notice]]:
+    """Lines of a .docx, and notices of what is not read (text boxes, footnotes)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from lxml.etree import LxmlError
 
@@ -262,7 +299,27 @@ def read_docx_lines(data: bytes) -> list[Line]:
         numbering = ListNumbering(_related_element(document.part, RT.NUMBERING), styles.numbering())
         walker = _Walker(styles, numbering)
         walker.blocks(document.element.body)
+        notices = _left_out(document.element.body, walker.qn)
     except (LxmlError, ValueError, KeyError, AttributeError, TypeError, IndexError, RecursionError):
         # e.g. a document.xml without a body, or nesting deep enough to be an attack
         raise DrafterError("无法读取 .docx：文档内部结构已损坏") from None
-    return walker.lines
+    return walker.lines, notices
+
+
+def _left_out(body, qn) -> list[Notice]:
+    """A notice for every text box and footnote with text: drafter reads body text only."""
+    notices = []
+    boxes = [box for box in body.iter(qn("w:txbxContent"))
+             if "".join(t.text or "" for t in box.iter(qn("w:t"))).strip()]
+    seen = set()
+    for box in boxes:
+        text = "".join(t.text or "" for t in box.iter(qn("w:t"))).strip()
+        if text in seen:  # a text box is stored twice (the drawing and its VML fallback)
+            continue
+        seen.add(text)
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        notices.append(Notice("left_out", f"文本框中的文字“{shown}”没有读入（drafter 只读正文），如需要请复制到正文"))
+    footnotes = len(list(body.iter(qn("w:footnoteReference")))) + len(list(body.iter(qn("w:endnoteReference"))))
+    if footnotes:
+        notices.append(Notice("left_out", f"原文有 {footnotes} 处脚注或尾注，没有读入（drafter 只读正文），如需要请改写进正文"))
+    return notices

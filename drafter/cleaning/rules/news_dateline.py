@@ -4,7 +4,6 @@ last line, 新华社北京5月25日电 before the first sentence of the lead, �
 like a web page's 来源 field; the report itself stays."""
 from __future__ import annotations
 
-import re
 
 from drafter.cleaning.line_edit import RuleResult, edit_lines
 from drafter.cleaning.lazy_pattern import LazyPattern

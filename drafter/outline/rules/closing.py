@@ -33,17 +33,29 @@ def take_closing(state: OutlineState) -> None:
             break
         tail.append(block)
     tail.reverse()
+    if not tail:
+        return
+    # Paragraphs after the last section's 一是…三是 items close the document: a section's own
+    # paragraphs come before its items (drafter writes the closing there, as most writers do).
+    before = state.blocks[len(state.blocks) - len(tail) - 1] if len(state.blocks) > len(tail) else None
+    if before is not None and before.node is last_node and not before.plain and last_node.items:
+        _close(doc, tail)
+        return
     # The closing starts at the first tail paragraph that reads like one.
     for position, block in enumerate(tail):
         text = block.node.paragraphs[block.index]
         if (_ADDRESS.match(text) or _SUMMING_UP.search(text)
                 or (last_role != "plans" and _LOOKING_AHEAD.search(text[:30]))):
-            closing = tail[position:]
-            node = block.node
-            if _keeps_content(node, len(closing)):
-                doc.closing = "\n".join(node.paragraphs[b.index] for b in closing)
-                del node.paragraphs[block.index:]
+            _close(doc, tail[position:])
             return
+
+
+def _close(doc, closing: list) -> None:
+    """The closing paragraphs out of their node, when it keeps text of its own."""
+    node = closing[0].node
+    if _keeps_content(node, len(closing)):
+        doc.closing = "\n".join(node.paragraphs[b.index] for b in closing)
+        del node.paragraphs[closing[0].index:]
 
 
 def _keeps_content(node, removed: int) -> bool:

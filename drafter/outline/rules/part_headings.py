@@ -31,7 +31,9 @@ def take_part_headings(state: OutlineState) -> None:
             found = match_marker(line.text)
             seen_level1 = found is not None and found[0].level == 1
             continue
-        if index + 1 < len(lines) and _names_a_part(line.text) and not match_marker(line.text):
+        # a line right above a table is its title, not a part heading
+        if index + 1 < len(lines) and lines[index + 1].cells is None and _names_a_part(line.text) \
+                and not match_marker(line.text):
             lines[index] = replace(line, style_level=1)
 
 

@@ -1,7 +1,9 @@
 """Build the section tree: headings by marker level, paragraphs, 一是 items, opening."""
 from __future__ import annotations
 
-from drafter.model import Line, Section, nest_section
+import re
+
+from drafter.model import Line, Section, Table, nest_section
 from drafter.outline.heading_text import split_heading
 from drafter.outline.items import find_item_marks, item_label, split_items
 from drafter.outline.markers import match_marker
@@ -13,6 +15,9 @@ def build_sections(state: OutlineState) -> None:
     stack: list[Section] = []  # open nodes, outermost first
     opening: list[str] = []
     for line in state.lines:
+        if line.cells is not None:
+            _add_table(state, stack, opening, line)
+            continue
         heading = None if id(line) in state.body_only else _heading_of(line)
         if heading is not None:
             node, body = heading
@@ -25,6 +30,25 @@ def build_sections(state: OutlineState) -> None:
             opening.append(line.text)
             state.blocks.append(Block(None, len(opening) - 1, line.lineno, plain=True))
     doc.opening = "\n".join(opening)
+
+
+# 表1 主要指标完成情况表, 2025年学习情况统计表: a short paragraph naming the table below it
+_TABLE_TITLE = re.compile(r"^(?:附?表\s*[0-9一二三四五六七八九十]+[：:.．\s]*[^。！？；]{2,40}|[^。！？；]{2,40}(?:表|清单|一览))$")
+
+
+def _add_table(state: OutlineState, stack: list[Section], opening: list[str], line: Line) -> None:
+    """A table goes into the open section, after its paragraphs, taking as its title a short
+    paragraph right above it that names a table; before the first heading it is text."""
+    if not stack:
+        opening.extend("　".join(cell for cell in row if cell) for row in line.cells)
+        return
+    node = stack[-1]
+    title = ""
+    if node.paragraphs and _TABLE_TITLE.match(node.paragraphs[-1]) and \
+            not any(t.after == len(node.paragraphs) for t in node.tables):
+        title = node.paragraphs.pop()
+        state.blocks = [b for b in state.blocks if not (b.node is node and b.index == len(node.paragraphs))]
+    node.tables.append(Table(rows=[list(row) for row in line.cells], title=title, after=len(node.paragraphs)))
 
 
 def _heading_of(line: Line) -> tuple[Section, str] | None:

@@ -14,6 +14,7 @@ DATE = re.compile(
 )
 _DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE.pattern})\s*[）)]?$")
 MAX_SIGNATURE_CHARS = 30
+TODO_MARK = "【待补充】"
 _SIGNATURE_PUNCT = re.compile(r"[。，,；;！？!?…]|\.\.")
 # How a finished paragraph ends: what may stand before a signature without a date.
 _FINISHED = tuple("。！？!?”’」』）)》：:")
@@ -28,8 +29,9 @@ def take_signature_and_date(state: OutlineState) -> None:
     if len(lines) < 2:
         return
     last = lines[-1].text
-    if _DATE_LINE.match(last):
-        state.doc.date = last.strip("（）() ")
+    if _DATE_LINE.match(last) or (last.strip() == TODO_MARK and len(lines) >= 3):
+        # a date, or the 【待补充】 a draft left where its date goes: no date yet
+        state.doc.date = last.strip("（）() ") if last.strip() != TODO_MARK else ""
         lines = lines[:-1]
         if len(lines) >= 2 and _looks_like_signature(lines[-1].text, strict=False):
             state.doc.signature = lines[-1].text
