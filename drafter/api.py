@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from drafter.checking.report import CheckReport
     from drafter.drafting.engine import DraftOutput, PreviewOutput
@@ -174,11 +174,15 @@ def _utf8(fill: bytes | str) -> bytes:
 
 # -- check / extract -------------------------------------------------------
 
-def check(path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None) -> CheckReport:
-    """Review a draft; returns a report with its findings. `year` may be written "2025年"."""
+def check(path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None,
+          rules_file: PathLike | None = None, only: Iterable[str] | str | None = None,
+          disable: Iterable[str] | str | None = None) -> CheckReport:
+    """Review a draft; returns a report with its findings. `year` may be written "2025年".
+    rules_file: an office's own rule list (same format as templates/wording.yaml), laid
+    over the shipped ones. only / disable: rule ids (or Chinese names) to run only, or to skip."""
     from drafter.checking import check as _check
 
-    return _check(path, corpus_dir=corpus_dir, year=year)
+    return _check(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, only=only, disable=disable)
 
 
 def extract(path: PathLike, out_path: PathLike, *, year: int | str | None = None,

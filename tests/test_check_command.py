@@ -27,18 +27,25 @@ COPIED = ["各党支部坚持把学习党的新思想新理论作为提高党员
 # the X / XX are the anonymised names and numbers of the web originals; 002 is a 2019
 # text that says 学习贯彻党的十八大精神 (stale since the 19th congress in 2017) and 三是是;
 # 004 skips 一、→四、 and 一是→三是. No seed copies another (each is left out of its own check).
+# Typos the web originals really have: 000 line 8 对截止2023年7月1日党龄达到50周年 (as of a
+# date: 截至); 002 line 10 a 《 never closed (《市X局机关党委贯彻落实<X市…方案（2018—2020 年）>并抓好落实)
+# and 2020 年 split from its unit, line 15 在组织发展中,我们 (a half-width comma); 003 line 12
+# 制约和监督,深化标本兼治,在全局 (two half-width commas).
 SEED_FINDINGS = {
-    "000_928ffb1024447432.txt": [("placeholder", "error", 5), ("placeholder", "error", 9)],
+    "000_928ffb1024447432.txt": [("placeholder", "error", 5), ("wording", "error", 8), ("placeholder", "error", 9)],
     "001_56e93352d959f4eb.txt": [("placeholder", "error", 5), ("placeholder", "error", 22)],
     "002_bef99398f62872d2.txt": [
         ("placeholder", "error", 4), ("placeholder", "error", 7), ("placeholder", "error", 8),
-        ("placeholder", "error", 10), ("numbering", "error", 12), ("placeholder", "error", 13),
+        ("placeholder", "error", 10), ("punctuation", "warning", 10), ("numbers", "error", 10),
+        ("numbering", "error", 12), ("placeholder", "error", 13),
         ("stale_term", "error", 13), ("placeholder", "error", 14), ("placeholder", "error", 15),
+        ("punctuation", "error", 15),
         ("placeholder", "error", 16), ("placeholder", "error", 17), ("placeholder", "error", 19),
         ("placeholder", "error", 20), ("placeholder", "error", 23), ("placeholder", "error", 25),
         ("placeholder", "error", 27), ("placeholder", "error", 29), ("placeholder", "error", 43)],
     "003_e4ab13fd1b405e5f.txt": [("placeholder", "error", 6), ("placeholder", "error", 8),
-                                 ("placeholder", "error", 10), ("placeholder", "error", 12)],
+                                 ("placeholder", "error", 10), ("placeholder", "error", 12),
+                                 ("punctuation", "error", 12), ("punctuation", "error", 12)],
     "004_53a748ed6597df06.txt": [
         ("placeholder", "error", 1), ("placeholder", "error", 3), ("placeholder", "error", 9),
         ("placeholder", "error", 13), ("placeholder", "error", 15), ("placeholder", "error", 19),
@@ -128,7 +135,7 @@ def test_report_object():
     data = report.to_dict()
     assert list(data) == ["findings"]
     assert all(tuple(finding) == FINDING_KEYS for finding in data["findings"])
-    assert FINDING_KEYS == ("rule", "severity", "message", "line", "text", "source")
+    assert FINDING_KEYS == ("rule", "severity", "message", "line", "text", "source", "fix")
     assert {f["severity"] for f in data["findings"]} <= {"error", "warning", "info"}
     assert {f["rule"] for f in data["findings"]} <= {name for name, _rule in RULES}
     json.dumps(data, ensure_ascii=False)
@@ -320,6 +327,7 @@ def test_cli_json_has_exactly_the_agreed_keys():
     for finding in data["findings"]:
         assert list(finding) == list(FINDING_KEYS)
         assert finding["source"] is None  # no copying: source is only for originality
+        assert finding["fix"] is None or isinstance(finding["fix"], str)
 
 
 def test_cli_json_names_the_copied_source(tmp_path):
@@ -384,3 +392,36 @@ def test_year_written_with_nian_is_accepted():
     assert report.year == 2024
     result = run(str(CORPUS / "002_bef99398f62872d2.txt"), "--year", "2024", "--json")
     assert result.exit_code == 1 and "取自--year 指定" in result.output
+
+
+# -- choosing rules: --only / --disable -------------------------------------------------------------
+
+def test_only_and_disable_from_python_and_the_cli():
+    full = {f.rule for f in drafter.check(SEED_004, corpus_dir=CORPUS).findings}
+    assert full == {"placeholder", "numbering"}
+    assert {f.rule for f in drafter.check(SEED_004, corpus_dir=CORPUS, only=["numbering"]).findings} == {"numbering"}
+    assert {f.rule for f in drafter.check(SEED_004, corpus_dir=CORPUS, disable="placeholder").findings} == {"numbering"}
+    # Chinese names work too, and a comma-separated list
+    assert {f.rule for f in drafter.check(SEED_004, corpus_dir=CORPUS, only="序号,占位符").findings} == full
+    result = run(str(SEED_004), "--corpus", str(CORPUS), "--only", "numbering", "--json")
+    assert {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"numbering"}
+    result = run(str(SEED_004), "--corpus", str(CORPUS), "--disable", "placeholder", "--disable", "numbering")
+    assert result.exit_code == 0 and "未发现问题" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--only", "spelling"], "--only 的值无效：未知的检查规则“spelling”"),
+    (["--disable", "标点符号用法"], "--disable 的值无效"),
+    (["--only", "numbering", "--disable", "numbering"], "没有要运行的检查规则"),
+])
+def test_unknown_or_empty_rule_choice_is_bad_input(args, message):
+    result = run(str(SEED_004), "--corpus", str(CORPUS), *args)
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+    with pytest.raises(DrafterError):
+        drafter.check(SEED_004, only=args[1], disable=args[3] if len(args) > 3 else None)
+
+
+def test_every_rule_has_an_id_and_a_chinese_name_in_the_vocabulary():
+    from drafter.vocabulary import CHECK_RULES
+
+    assert [name for name, _rule in RULES] == list(CHECK_RULES)

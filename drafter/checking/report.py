@@ -48,6 +48,9 @@ class CheckReport:
                          f"[{RULE_NAMES.get(finding.rule, finding.rule)}] {finding.message}")
             if finding.text:
                 lines.append(f"    原文：{finding.text}")
+            if finding.fix is not None:
+                shown = f"“{finding.wrong}”→“{finding.fix}”" if finding.wrong else f"“{finding.fix}”"
+                lines.append(f"    建议：{shown}" + ("（--fix 可自动改正）" if finding.fixable else ""))
         if self.copied:
             lines.append("照抄比例（按范文）：")
             for share in self.copied:
