@@ -14,7 +14,7 @@ from pathlib import Path
 from drafter.checking.findings import ERROR, FINDING_KEYS, INFO, WARNING, Finding
 from drafter.checking.report import CheckReport
 
-__all__ = ["check", "check_subject", "select_rules", "CheckReport", "Finding", "FINDING_KEYS",
+__all__ = ["check", "fix", "check_subject", "select_rules", "CheckReport", "Finding", "FINDING_KEYS",
            "ERROR", "WARNING", "INFO"]
 
 RuleIds = Iterable[str] | str | None
@@ -34,6 +34,22 @@ def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = Non
     """
     rules = select_rules(only=only, disable=disable)
     return check_subject(prepare(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file), rules)
+
+
+def fix(path: str | os.PathLike, out_path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
+        year: int | str | None = None, rules_file: str | os.PathLike | None = None,
+        only: RuleIds = None, disable: RuleIds = None):
+    """Check a .txt or .docx and write a corrected copy to out_path: the errors with one
+    replacement are put right, nothing else changes, the file itself is never touched.
+    Returns a FixReport (its changes, and what is left to do by hand). A fill file is
+    refused (its draft is made from it: correct the fill file and draft again)."""
+    from drafter.checking.fixing import check_output, fix_file, refuse_fill_file
+
+    refuse_fill_file(Path(path))
+    check_output(Path(path), Path(out_path))
+    rules = select_rules(only=only, disable=disable)
+    ctx = prepare(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file)
+    return fix_file(ctx.subject, check_subject(ctx, rules), out_path)
 
 
 def prepare(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
