@@ -460,3 +460,20 @@ def test_a_clean_docx_with_a_real_table_is_clean(tmp_path):
     report = drafter.check(path, corpus_dir=CORPUS)
     assert report.errors == [] and report.warnings == [], report.render()
     assert report.kind == "annual" and report.year == 2025
+
+
+def test_new_rules_on_a_fill_file_point_at_the_lines_written(tmp_path):
+    path = tmp_path / "填写.yaml"
+    text = (FILL.replace("year: 2024", "year: 2025").replace("title: 2024年", "title: 2025年")
+            .replace("date: 2024-12-25", "date: 2025-12-25")
+            .replace("现将全年工作总结如下：", "现将2024年工作总结如下：")
+            .replace("深入学习贯彻党的十九大精神。", "截止11月底完成学习计划,专题研讨5次。")
+            .replace("发展党员XX名", "发展党员2名"))
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    report = drafter.check(path, corpus_dir=CORPUS)
+    opening = next(n for n, line in enumerate(lines, 1) if line.startswith("opening:"))
+    studies = next(n for n, line in enumerate(lines, 1) if "截止11月底" in line)
+    assert [(f.rule, f.line) for f in report.findings] == [
+        ("year_mismatch", opening), ("wording", studies), ("punctuation", studies)], report.render()
+    assert "--fix" not in report.render()  # a fill file is corrected by hand

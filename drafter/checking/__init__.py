@@ -118,4 +118,4 @@ def check_subject(ctx, rules: list[str] | None = None) -> CheckReport:
     order = {name: number for number, (name, _rule) in enumerate(RULES)}
     findings.sort(key=lambda f: (f.line is None, f.line or 0, order.get(f.rule, len(order))))
     return CheckReport(path=str(subject.path), findings=findings, year=subject.year, kind=subject.doc.kind,
-                       line_unit=subject.line_unit, copied=list(ctx.copied))
+                       line_unit=subject.line_unit, copied=list(ctx.copied), can_fix=subject.fmt != "fill")
