@@ -35,6 +35,7 @@ def test_jiezhi_as_a_deadline_and_jiezhi_written_right_are_no_finding(tmp_path, 
 @pytest.mark.parametrize("line, wrong, right", [
     ("为全市发展做出了积极贡献。", "做出", "作出"),
     ("认真作好迎检各项准备。", "作好", "做好"),
+    ("作好迎检各项准备。", "作好", "做好"),  # before: '^' is the paragraph's start
 ])
 def test_zuo_zuo_are_hints(tmp_path, line, wrong, right):
     [found] = wording(tmp_path, line)

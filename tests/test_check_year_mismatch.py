@@ -161,3 +161,10 @@ def test_a_title_with_this_and_next_year_is_checked(tmp_path):
     assert findings(tmp_path, text) == []
     text = text.replace("三、2026年工作计划", "三、2025年工作计划")
     assert [f.line for f in findings(tmp_path, text)] == [8]
+
+
+def test_a_year_heading_outside_the_plans_part_is_not_a_plans_heading(tmp_path):
+    text = annual().replace("（一）加强档案收集", "（一）2025年工作目标")
+    assert findings(tmp_path, text) == []
+    text = annual().replace("（一）持续推进档案数字化。力争扫描档案50万页。", "（一）2025年工作目标\n力争扫描档案50万页。")
+    assert [f.line for f in findings(tmp_path, text)] == [9]

@@ -34,6 +34,7 @@ LEVELS = {"error": ERROR, "必错": ERROR, "错误": ERROR,
 _FILE_KEYS = ("version", "rule", "rows")
 _ROW_KEYS = ("rule", "wrong", "right", "level", "condition", "group", "note", "enabled", "source", "changed")
 _CONDITION_KEYS = ("before", "not_before", "after", "not_after")
+BEFORE_CHARS = 40  # how far back a before / not_before condition looks
 _YEAR_MONTH = re.compile(r"^\s*((?:19|20|21)[0-9]{2})(?:\s*[-./年]\s*([0-9]{1,2})\s*月?)?\s*$")
 
 
@@ -62,9 +63,10 @@ class RuleRow:
 
     def fits(self, text: str, start: int, end: int) -> bool:
         """The condition holds around text[start:end]."""
-        if self.before is not None and not self.before.search(text, 0, start):
+        left = max(0, start - BEFORE_CHARS)  # `^` still means the paragraph's start when it is near
+        if self.before is not None and not self.before.search(text, left, start):
             return False
-        if self.not_before is not None and self.not_before.search(text, 0, start):
+        if self.not_before is not None and self.not_before.search(text, left, start):
             return False
         if self.after is not None and not self.after.match(text, end):
             return False

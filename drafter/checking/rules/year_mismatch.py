@@ -3,8 +3,8 @@
 The document's year, when the title, `--year` or the fill file gives it, is
 compared with the years written where they must agree with it:
 - the 现将…年…如下 formula (现将2024年工作总结如下 in a 2025 summary);
-- a heading that is the plans of a year (三、2025年工作计划): the next year in an
-  annual summary or a debrief, the same year in a half-year report;
+- a heading in the plans part that is the plans of a year (三、2025年工作计划): the
+  next year in an annual summary or a debrief, the same year in a half-year report;
 - the date line: within the year; an annual summary or a debrief may be dated in
   January or February of the next year (drafter.years.EARLY_MONTHS);
 - a sentence about the whole year (全年, 今年, 一年来) that names last year, as a
@@ -110,7 +110,8 @@ def _plan_headings(ctx: CheckContext, year: int, where: str) -> dict[int, list[F
     else:
         return {}
     found_by_line: dict[int, list[Finding]] = {}
-    for node in doc.walk():
+    plans = [node for top in doc.sections if top.role == "plans" for node in top.walk()]
+    for node in plans:
         if not node.heading or node.line is None:
             continue
         found = _PLAN_HEADING.match(node.heading)
