@@ -23,6 +23,7 @@ class Line:
     text: str
     lineno: int  # 1-based line (.txt) or paragraph number (.docx)
     style_level: int | None = None  # heading level from a .docx style, if any
+    in_table: bool = False  # a paragraph of a table cell (.docx)
 
 
 @dataclass

@@ -132,6 +132,7 @@ class _Walker:
         self.styles = styles
         self.numbering = numbering
         self.paragraph_number = 0
+        self.table_depth = 0
         self.lines: list[Line] = []
         self._skip = {qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom"),
                       qn("w:txbxContent"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
@@ -153,10 +154,12 @@ class _Walker:
 
     def table(self, tbl) -> None:
         qn = self.qn
+        self.table_depth += 1
         for row in self._children(tbl, qn("w:tr")):
             for cell in self._children(row, qn("w:tc")):
                 if not self._merged_continuation(cell):
                     self.blocks(cell)
+        self.table_depth -= 1
 
     def _children(self, element, tag: str):
         """Direct children with `tag`, also through content controls wrapping them."""
@@ -197,7 +200,8 @@ class _Walker:
                 parts[0] = strip_edges(marker + parts[0])
         for part in parts:
             if part:
-                self.lines.append(Line(text=part, lineno=self.paragraph_number, style_level=level))
+                self.lines.append(Line(text=part, lineno=self.paragraph_number, style_level=level,
+                                       in_table=self.table_depth > 0))
 
     def _is_title(self, p) -> bool:
         style = p.find(f"{self.qn('w:pPr')}/{self.qn('w:pStyle')}")
