@@ -477,3 +477,39 @@ def test_new_rules_on_a_fill_file_point_at_the_lines_written(tmp_path):
     assert [(f.rule, f.line) for f in report.findings] == [
         ("year_mismatch", opening), ("wording", studies), ("punctuation", studies)], report.render()
     assert "--fix" not in report.render()  # a fill file is corrected by hand
+
+
+# -- the acceptance case of issue 13 ------------------------------------------------------------------
+
+ACCEPTANCE = """市档案局2025年工作总结
+
+2025年，市档案局在市委、市政府的坚强领导下，认真履行档案工作职责。现将2024年工作总结如下：
+一、主要工作
+（一）加强档案收集。一是完善归档制度，修订归档范围和保管期限表。二是开展档案接收进馆，全年接收档案3200卷。二是推进数字化，扫描档案45万页。
+（二）提升服务水平。一是优化查档服务，全年接待查档群众1800人次。一是推进跨馆出具档案证明，办理证明120件。
+二、存在的问题
+档案信息化水平还不够高，专业人才不足。
+三、2025年工作计划
+（一）持续推进档案数字化。力争全年扫描档案50万页。
+（二）加强档案安全管理。开展档案安全隐患排查。
+市档案局
+2024年12月26日
+"""
+
+
+def test_a_2025_summary_reusing_last_years_file_gets_every_finding(tmp_path):
+    path = tmp_path / "2025年工作总结.txt"
+    path.write_text(ACCEPTANCE, encoding="utf-8")
+    report = drafter.check(path, corpus_dir=CORPUS)
+    assert [(f.rule, f.line, f.fix) for f in report.findings] == [
+        ("year_mismatch", 3, "2025"),  # 现将2024年工作总结如下
+        ("numbering", 5, None),  # 一是…二是…二是
+        ("numbering", 6, None),  # 一是…一是
+        ("year_mismatch", 9, "2026"),  # 三、2025年工作计划
+        ("year_mismatch", 13, "2025"),  # dated 2024年12月26日
+    ], report.render()
+    assert all(f.severity == "error" for f in report.findings)
+    assert "二是推进数字化" in report.findings[1].text and "又是“二是”" in report.findings[1].message
+    assert "又是“一是”" in report.findings[2].message
+    result = run(str(path), "--corpus", str(CORPUS))
+    assert result.exit_code == 1 and "共 5 个错误、0 个警告、0 个提示。" in result.output
