@@ -138,6 +138,7 @@ TOPICS = Vocabulary("主题", [
 # The rules of `drafter check`, in the order their findings are listed (`--only`, `--disable`).
 CHECK_RULES = Vocabulary("检查规则", [
     Name("placeholder", "占位符", ()),
+    Name("masked_text", "屏蔽字", ("屏蔽", "被屏蔽的文字")),
     Name("numbering", "序号", ()),
     Name("year_mismatch", "年份不符", ("年份",)),
     Name("stale_term", "过时提法", ()),

@@ -85,7 +85,7 @@ def fix_file(subject, report: CheckReport, out_path: str | os.PathLike) -> FixRe
     path = subject.path
     data = read_file(path).data
     fixes = [finding for finding in report.findings if finding.fixable]
-    candidates = {id(finding): checked_texts(subject.lines, finding) for finding in fixes}
+    candidates = {id(finding): checked_texts(subject.lines, finding, fixes) for finding in fixes}
     result = FixReport(path=str(path), out_path=str(out_path), report=report)
     if subject.fmt == "docx":
         from drafter.checking.docx_edit import apply_to_docx
@@ -123,11 +123,26 @@ def check_output(path: Path, out_path: Path) -> None:
 
 # -- where a change goes -------------------------------------------------------------------
 
-def checked_texts(lines, finding: Finding) -> list[str]:
-    """The checked lines a finding may be about: its number (a paragraph split at line
-    breaks has several lines of one number) with its wrong text where it says."""
-    return [line.text for line in lines if line.lineno == finding.line
-            and finding.start is not None and line.text[finding.start:finding.end] == finding.wrong]
+def checked_texts(lines, finding: Finding, fixes: list[Finding]) -> list[str]:
+    """The checked lines a finding may be about, as written: its number (a paragraph split at
+    line breaks has several lines of one number) with its wrong text where it says. Where the
+    reader already put text right (a masked 党 restored, the fix already in the checked line),
+    the line as written had the wrong text there: every such place is put back."""
+    found = []
+    for line in lines:
+        if line.lineno != finding.line or finding.start is None:
+            continue
+        if line.text[finding.start:finding.end] not in (finding.wrong, finding.fix):
+            continue
+        text = line.text
+        for other in fixes:  # same length: the positions of the others hold
+            if (other.line == line.lineno and other.start is not None and other.fix is not None
+                    and other.wrong != other.fix and len(other.wrong) == len(other.fix)
+                    and text[other.start:other.end] == other.fix):
+                text = text[:other.start] + other.wrong + text[other.end:]
+        if text[finding.start:finding.end] == finding.wrong:
+            found.append(text)
+    return found
 
 
 def locate(raw: str, line_text: str, finding: Finding) -> int | None:

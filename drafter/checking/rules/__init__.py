@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import Finding
+from drafter.checking.rules.masked_text import check_masked_text
 from drafter.checking.rules.naming import check_naming
 from drafter.checking.rules.numbering import check_numbering
 from drafter.checking.rules.numbers import check_numbers
@@ -28,6 +29,7 @@ Rule = Callable[[CheckContext], list[Finding]]
 
 RULES: list[tuple[str, Rule]] = [
     ("placeholder", check_placeholders),
+    ("masked_text", check_masked_text),
     ("numbering", check_numbering),
     ("year_mismatch", check_year_mismatch),
     ("stale_term", check_stale_terms),
