@@ -107,35 +107,9 @@ def _numbered_paragraphs(data: bytes, root) -> dict[int, object]:
 def _text_nodes(paragraph) -> list[tuple[str, object | None]]:
     """The paragraph's text in pieces as the reader collects it: (text, its w:t node),
     or (a tab or line break, None)."""
-    from docx.oxml.ns import qn
-
     from drafter.reading.docx_reader import _Walker
 
-    walker = _Walker(None, None)  # for its lists of what the reader skips
-    pieces: list[tuple[str, object | None]] = []
-
-    def collect(element) -> None:
-        for child in element:
-            tag = child.tag
-            if tag in walker._skip:
-                continue
-            if tag == qn("w:t"):
-                pieces.append((child.text or "", child))
-            elif tag == qn("w:tab"):
-                pieces.append(("\t", None))
-            elif tag in (qn("w:br"), qn("w:cr")):
-                pieces.append(("\n", None))
-            elif tag == qn("w:noBreakHyphen"):
-                pieces.append(("-", None))
-            elif tag == qn("w:p"):
-                continue
-            elif tag == qn("w:r") and walker._hidden(child):
-                continue
-            else:
-                collect(child)
-
-    collect(paragraph)
-    return pieces
+    return _Walker(None, None).pieces(paragraph)
 
 
 def _replace(nodes: list[tuple[str, object | None]], start: int, end: int, new: str) -> bool:

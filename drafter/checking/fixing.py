@@ -23,7 +23,7 @@ from drafter.errors import DrafterError
 
 CONTEXT_WIDTHS = (12, 8, 4, 0)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-CHANGE_KEYS = ("line", "rule", "old", "new", "text")
+CHANGE_KEYS = ("line", "rule", "old", "new", "text")  # of each change in `check --fix --json`
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Change:
     text: str  # the line around the change, as it reads after it
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "rule": self.rule, "old": self.old, "new": self.new, "text": self.text}
+        return {key: getattr(self, key) for key in CHANGE_KEYS}
 
 
 @dataclass
@@ -45,6 +45,7 @@ class FixReport:
     report: CheckReport  # the check of the input
     changes: list[Change] = field(default_factory=list)
     not_placed: list[Finding] = field(default_factory=list)  # fixable, but not found again with certainty
+    fixed: list[Finding] = field(default_factory=list, repr=False)  # the findings the changes put right
 
     @property
     def exit_code(self) -> int:
@@ -52,10 +53,8 @@ class FixReport:
 
     @property
     def remaining(self) -> list[Finding]:
-        fixed = {id(f) for f in self._applied}
+        fixed = {id(f) for f in self.fixed}
         return [f for f in self.report.findings if id(f) not in fixed]
-
-    _applied: list[Finding] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"output": self.out_path, "changes": [change.to_dict() for change in self.changes],
@@ -94,7 +93,7 @@ def fix_file(subject, report: CheckReport, out_path: str | os.PathLike) -> FixRe
     else:
         new_data, placed = _apply_to_text(data, fixes, candidates)
     for finding, text in placed:
-        result._applied.append(finding)
+        result.fixed.append(finding)
         result.changes.append(Change(finding.line, finding.rule, finding.wrong, finding.fix, text))
     placed_ids = {id(finding) for finding, _text in placed}
     result.not_placed = [finding for finding in fixes if id(finding) not in placed_ids]

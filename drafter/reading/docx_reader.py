@@ -184,9 +184,7 @@ class _Walker:
 
     def paragraph(self, p) -> None:
         self.paragraph_number += 1
-        pieces: list[str] = []
-        self._collect(p, pieces)
-        text = "".join(pieces)
+        text = "".join(piece for piece, _node in self.pieces(p))
         level = self._level(p)
         marker = self.numbering.marker(p)
         if not text.strip():
@@ -218,20 +216,27 @@ class _Walker:
         style = ppr.find(qn("w:pStyle"))
         return self.styles.level(style.get(qn("w:val")) if style is not None else None)
 
-    def _collect(self, element, out: list[str]) -> None:
+    def pieces(self, element) -> list[tuple[str, object | None]]:
+        """The visible text of a paragraph in pieces: (text, its w:t node), or (a tab, line
+        break or hyphen, None). `check --fix` edits the nodes behind the text read here."""
+        out: list[tuple[str, object | None]] = []
+        self._collect(element, out)
+        return out
+
+    def _collect(self, element, out: list[tuple[str, object | None]]) -> None:
         qn = self.qn
         for child in element:
             tag = child.tag
             if tag in self._skip:
                 continue
             if tag == qn("w:t"):
-                out.append(child.text or "")
+                out.append((child.text or "", child))
             elif tag == qn("w:tab"):
-                out.append("\t")
+                out.append(("\t", None))
             elif tag in (qn("w:br"), qn("w:cr")):
-                out.append("\n")
+                out.append(("\n", None))
             elif tag == qn("w:noBreakHyphen"):
-                out.append("-")
+                out.append(("-", None))
             elif tag == qn("w:p"):
                 continue  # a paragraph nested in a drawing; not body text
             elif tag == qn("w:r") and self._hidden(child):
