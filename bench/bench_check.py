@@ -4,7 +4,9 @@ Run:  python bench/bench_check.py [--docs 2000] [--runs 5]
 
 Besides the whole check, it times each rule alone on each document (the context
 prepared once), `drafter check --fix` (drafter.fix) and, as the anchor measured in
-the same run, parsing the same document (drafter.parse_file).
+the same run, parsing the same document (drafter.parse_file). Last, every rule but
+originality on pathological one-line documents at 50,000 and 100,000 characters:
+twice the text should take about twice the time.
 
 The corpus is synthetic: seed paragraphs recombined by bench/make_synthetic_corpus.py
 (written to bench/_work/, reused when it is already there). The index is built
@@ -61,7 +63,7 @@ def checked_documents(work: Path) -> dict[str, Path]:
              "clean 2024 annual": clean,
              "clean + 2 copied sentences": copied,
              "leftovers + typos (fix case)": _faulty(work, clean),
-             "long: 15 clean docs joined": _long(work)}
+             "long: 15 clean bodies in one": _long(work)}
     return found
 
 
@@ -78,11 +80,42 @@ def _faulty(work: Path, clean: Path) -> Path:
 
 
 def _long(work: Path) -> Path:
-    """Every clean document one after another: about 15 times the usual length."""
+    """One document about 15 times the usual length: the body paragraphs of every clean document
+    (no titles, signatures or dates, which would make it a compilation) as paragraphs of one part."""
     docs = sorted((ROOT / "tests" / "data" / "clean_docs").glob("*.txt"))
+    body = [line for p in docs for line in p.read_text(encoding="utf-8").splitlines()[1:-2]
+            if line.strip() and not line.lstrip().startswith(("一、", "二、", "三、", "四、", "五、"))]
     path = work / "long_clean.txt"
-    path.write_text("\n".join(p.read_text(encoding="utf-8") for p in docs), encoding="utf-8")
+    path.write_text("\n".join(["县统计局2025年工作总结", "一、主要工作"] + body) + "\n", encoding="utf-8")
     return path
+
+
+# One unit repeated into a single line: what each rule does on a page of one mistake over and over.
+PATHOLOGICAL = {
+    "截止 / , / 的很好 / 习总书记": "截止6月底,学习的很好,习总书记。",
+    "masked ** gaps": "认真学习**思想，",
+    "masked . gaps": "中国特色.主义思想，",
+    "split units (12 次)": "完成 12 次 2023 年 ",
+    "unpaired quotes": "“学习“强国",
+    "old body names, no full stop": "环境保护部和国土资源部",
+    "whole-year sentences": "全年2024年完成，",
+}
+
+
+def pathological(work: Path) -> None:
+    import drafter
+
+    print("pathological one-line documents (every rule but originality):")
+    for name, unit in PATHOLOGICAL.items():
+        times = []
+        for size in (50_000, 100_000):
+            path = work / "pathological.txt"
+            path.write_text("2025年党支部工作总结\n一、主要工作\n" + unit * (size // len(unit))
+                            + "\n二、存在问题\n学习不够。\n", encoding="utf-8")
+            start = time.perf_counter()
+            drafter.check(path, disable="originality")
+            times.append(time.perf_counter() - start)
+        print(f"  {name:30s} 50,000 chars {times[0]:.3f} s | 100,000 chars {times[1]:.3f} s")
 
 
 def _median_time(function, runs: int) -> float:
@@ -162,6 +195,7 @@ def main() -> None:
                   f"findings {len(report.findings)} | drafter.fix {fix:.3f} s | anchor parse_file {parse:.3f} s")
             per_rule = rule_times(path, corpus, args.runs)
             print("      per rule (ms): " + ", ".join(f"{rule} {seconds * 1000:.1f}" for rule, seconds in per_rule.items()))
+        pathological(WORK)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 MAX_MISSING = 6  # characters a gap may stand for
+WINDOW = 48  # characters either side of a gap that a wording can reach (the longest is shorter)
 MIN_ANCHOR = 5
 MIN_ONE_SIDE = 6
 _QUOTES = "“”‘’\"'「」『』"
@@ -45,6 +46,14 @@ def known_wordings() -> tuple[str, ...]:
 
 def read_gap(text: str, start: int, end: int) -> GapReading | None:
     """The known wordings text[start:end] (a gap) fits, and what it stands for; None if none."""
+    left = max(0, start - WINDOW)
+    return _read_window(text[left:start], text[start:end], text[end:end + WINDOW])
+
+
+@lru_cache(maxsize=4096)
+def _read_window(before_gap: str, gap: str, after_gap: str) -> GapReading | None:
+    """read_gap on the text around the gap (a page repeating one gap reads it once)."""
+    text, start, end = before_gap + gap + after_gap, len(before_gap), len(before_gap) + len(gap)
     before, after = text[max(0, start - 2):start], text[end:end + 2]
     fits: dict[str, tuple[int, set[str]]] = {}  # missing piece -> (best anchor, wordings)
     for wording in known_wordings():

@@ -12,6 +12,7 @@ the name current in the document's year is offered.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from drafter.characters import SENTENCE_ENDS
 from drafter.checking.context import CheckContext
@@ -21,6 +22,7 @@ from drafter.checking.rule_table import RuleRow, RuleTable, row_message
 RULE = "renamed_body"
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])\s*年")
 _FORMER = "原前"
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
 
 def check_renamed_bodies(ctx: CheckContext) -> list[Finding]:
@@ -35,11 +37,14 @@ def check_renamed_bodies(ctx: CheckContext) -> list[Finding]:
     table = RuleTable(rows)
     findings = []
     for line in subject.lines:
-        for match in table.matches(line.text):
+        matches = table.matches(line.text)
+        if not matches:
+            continue
+        sentences = _Sentences(line.text)
+        for match in matches:
             row, text = match.row, line.text
-            sentence = _sentence(text, match.start, match.end)
             right = _current_names(row, by_wrong)
-            if _looks_back(text, match.start, sentence, row, right):
+            if (match.start and text[match.start - 1] in _FORMER) or sentences.looks_back(match.start, row, right):
                 continue
             changed = f"{row.changed.year}年{row.changed.month}月" if row.changed else ""
             note = f"{changed}起，{row.note}" if row.note else f"{changed}已更名"
@@ -66,17 +71,26 @@ def _current_names(row: RuleRow, by_wrong: dict[str, RuleRow]) -> list[str]:
     return names
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-    rights = [i for i in (text.find(mark, end) for mark in SENTENCE_ENDS) if i != -1]
-    return left, min(rights) if rights else len(text)
+class _Sentences:
+    """The sentences of a line, each looked into once however many names it holds."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [found.end() for found in _SENTENCE_END.finditer(text)]
+        self._years: dict[int, list[int]] = {}
+        self._names: dict[tuple[int, str], bool] = {}
 
-def _looks_back(text: str, start: int, sentence: tuple[int, int], row: RuleRow, right: list[str]) -> bool:
-    if start and text[start - 1] in _FORMER:
-        return True
-    part = text[sentence[0]:sentence[1]]
-    if any(name in part for name in set(right) | set(row.right)):
-        return True
-    return row.changed is not None and any(int(found.group(1)) < row.changed.year + (row.changed.month > 1)
-                                           for found in _YEAR.finditer(part))
+    def looks_back(self, at: int, row: RuleRow, right: list[str]) -> bool:
+        """A year before the change, or the new name, in the sentence of position `at`."""
+        index = bisect_right(self.ends, at)
+        start = self.ends[index - 1] if index else 0
+        end = self.ends[index] if index < len(self.ends) else len(self.text)
+        for name in set(right) | set(row.right):
+            if (index, name) not in self._names:
+                self._names[(index, name)] = name in self.text[start:end]
+            if self._names[(index, name)]:
+                return True
+        if index not in self._years:
+            self._years[index] = [int(found.group(1)) for found in _YEAR.finditer(self.text, start, end)]
+        return row.changed is not None and any(year < row.changed.year + (row.changed.month > 1)
+                                               for year in self._years[index])
