@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
+    from drafter.checking.fixing import FixReport
     from drafter.checking.report import CheckReport
     from drafter.drafting.engine import DraftOutput, PreviewOutput
     from drafter.drafting.form import FormYaml, LoadedForm
@@ -174,11 +175,27 @@ def _utf8(fill: bytes | str) -> bytes:
 
 # -- check / extract -------------------------------------------------------
 
-def check(path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None) -> CheckReport:
-    """Review a draft; returns a report with its findings. `year` may be written "2025年"."""
+def check(path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None,
+          rules_file: PathLike | None = None, only: Iterable[str] | str | None = None,
+          disable: Iterable[str] | str | None = None) -> CheckReport:
+    """Review a draft; returns a report with its findings. `year` may be written "2025年".
+    rules_file: an office's own rule list (same format as templates/wording.yaml), laid
+    over the shipped ones. only / disable: rule ids (or Chinese names) to run only, or to skip."""
     from drafter.checking import check as _check
 
-    return _check(path, corpus_dir=corpus_dir, year=year)
+    return _check(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, only=only, disable=disable)
+
+
+def fix(path: PathLike, out_path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None,
+        rules_file: PathLike | None = None, only: Iterable[str] | str | None = None,
+        disable: Iterable[str] | str | None = None) -> FixReport:
+    """`check --fix -o OUT`: write a corrected copy of a .txt or .docx (errors with one
+    replacement put right, nothing else changed; the file itself untouched). A fill file
+    is refused: correct it and draft again."""
+    from drafter.checking import fix as _fix
+
+    return _fix(path, out_path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, only=only,
+                disable=disable)
 
 
 def extract(path: PathLike, out_path: PathLike, *, year: int | str | None = None,

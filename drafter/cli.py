@@ -14,7 +14,7 @@ import click
 from drafter import api
 from drafter.console import echo, echo_json, make_streams_safe, shell_quote
 from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, DrafterError
-from drafter.vocabulary import KINDS, ROLES, TOPICS, TYPES
+from drafter.vocabulary import CHECK_RULES, KINDS, ROLES, TOPICS, TYPES
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 # Paths are checked by the library, with Chinese messages (click's are English).
@@ -326,15 +326,38 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
 @click.option("--corpus", "corpus_dir", type=PATH,
               help="用于比对照抄的范文库目录（默认：当前目录下的 corpus/，没有则不比对）。")
 @year_option("文稿所属年度，如 2025（默认取标题或日期中的年份）。")
+@click.option("--rules", "rules_file", type=PATH,
+              help="本单位的规则表（YAML，格式同 templates/wording.yaml），加在随程序发布的规则表之上。")
+@click.option("--only", multiple=True, metavar="RULE",
+              help=f"只运行这些规则（可写多次，或用逗号分隔）：{_choices(CHECK_RULES)}。")
+@click.option("--disable", multiple=True, metavar="RULE", help="不运行这些规则（写法同 --only）。")
+@click.option("--fix", "fix", is_flag=True,
+              help="写出改正后的副本（只改有唯一改法的错误，原文件不变），须与 -o 一起使用；填写文件请改后重新起草。")
+@click.option("-o", "--out", "out_path", type=PATH, help="--fix 写出的副本（与原文同为 .txt 或 .docx）。")
 @json_option
-def check(file: str, corpus_dir: str | None, year: str | None, as_json: bool) -> None:
-    """检查文稿：遗留占位符、序号错误、过时提法、照抄范文、结构缺项。
+def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str | None, only: tuple[str, ...],
+          disable: tuple[str, ...], fix: bool, out_path: str | None, as_json: bool) -> None:
+    """检查文稿：占位符、序号、年份、过时提法、称谓与提法、机构名称、用词、标点、数字、照抄范文、结构。
 
     \b
     FILE 可以是 .docx、.txt 或填写文件（.yaml，先在内存中起草再检查）。
     有错误时退出码为 1，没有错误为 0，输入有误为 2。
+    --fix -o 副本：写出改正后的副本并逐条列出改动，写出即退出码 0。
     """
-    report = api.check(file, corpus_dir=corpus_dir, year=year)
+    options = {"corpus_dir": corpus_dir, "year": year, "rules_file": rules_file, "only": only, "disable": disable}
+    if fix:
+        if not out_path:
+            raise DrafterError("--fix 需要用 -o 指定改正后副本的文件名", key="--fix")
+        result = api.fix(file, out_path, **options)
+        _say_bank(None)
+        if as_json:
+            echo_json(result.to_dict())
+        else:
+            echo(result.render())
+        sys.exit(result.exit_code)
+    if out_path:
+        raise DrafterError("-o 只与 --fix 一起使用（检查本身不写文件）", key="-o")
+    report = api.check(file, **options)
     _say_bank(None)
     if as_json:
         echo_json(report.to_dict())

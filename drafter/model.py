@@ -24,6 +24,7 @@ class Line:
     lineno: int  # 1-based line (.txt) or paragraph number (.docx)
     style_level: int | None = None  # heading level from a .docx style, if any
     cells: list[list[str]] | None = None  # a .docx table: its rows; `text` then holds all its cells
+    in_table: bool = False  # a paragraph of a table cell (.docx)
 
 
 @dataclass

@@ -135,4 +135,21 @@ TOPICS = Vocabulary("主题", [
     Name("safety", "安全稳定", ()),
 ])
 
+# The rules of `drafter check`, in the order their findings are listed (`--only`, `--disable`).
+CHECK_RULES = Vocabulary("检查规则", [
+    Name("placeholder", "占位符", ()),
+    Name("masked_text", "屏蔽字", ("屏蔽", "被屏蔽的文字")),
+    Name("numbering", "序号", ()),
+    Name("year_mismatch", "年份不符", ("年份",)),
+    Name("stale_term", "过时提法", ()),
+    Name("naming", "称谓与提法", ("称谓", "提法")),
+    Name("renamed_body", "机构更名", ("机构名称",)),
+    Name("wording", "用词", ()),
+    Name("punctuation", "标点", ("标点符号",)),
+    Name("numbers", "数字", ("数字用法",)),
+    Name("originality", "照抄", ("照抄范文",)),
+    Name("structure", "结构", ()),
+    Name("suggestion_kept", "保留参考写法", ("参考写法",)),
+])
+
 LEVELS = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}

@@ -110,3 +110,27 @@ def document_year(doc: Document) -> tuple[int | None, str]:
     if date_year is not None:
         return date_year, "date"
     return None, ""
+
+
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+_CN_NUMERALS = "〇一二三四五六七八九"
+
+
+def year_written_like(written: str, year: int) -> str:
+    """`year` in the notation of the year `written`: 2024 → 2025, ２０２４ → ２０２５,
+    二〇二四 → 二〇二五 (with the zero as written there: 〇, ○ or 零)."""
+    digits = f"{year:04d}"
+    if written[:1] in _FULL_WIDTH_DIGITS:
+        return "".join(_FULL_WIDTH_DIGITS[int(d)] for d in digits)
+    if written[:1] and written[0] in _CN_DIGITS:
+        zero = next((c for c in written if _CN_DIGITS.get(c) == 0), "〇")
+        return "".join(zero if d == "0" else _CN_NUMERALS[int(d)] for d in digits)
+    return digits
+
+
+def year_value(written: str) -> int | None:
+    """The year a four-character year token stands for (2024, ２０２４, 二〇二四), else None."""
+    try:
+        return _number(written) if len(written) == 4 else None
+    except (KeyError, ValueError):
+        return None

@@ -81,3 +81,19 @@ def test_seed_002_doubled_item_is_an_error():
     findings = check_numbering(CheckContext(load_subject(CORPUS / "002_bef99398f62872d2.txt")))
     assert [(f.severity, f.line) for f in findings] == [("error", 12)]
     assert findings[0].text == "三是是抓好党员队伍建设，提高整体素质。"
+
+
+@pytest.mark.parametrize("body, found", [
+    ("一、主要工作\n一是加强学习。二是夯实基础。二是强化监督。\n", "二是"),
+    ("一、主要工作\n一是优化服务。一是推进跨馆出证。\n", "一是"),
+    ("一、主要工作\n一是加强学习。\n二是夯实基础。\n二是强化监督。\n", "二是"),
+])
+def test_repeated_item_is_an_error(tmp_path, body, found):
+    findings = numbering(tmp_path, body)
+    assert [f.severity for f in findings] == ["error"]
+    assert "重复" in findings[0].message and f"又是“{found}”" in findings[0].message
+
+
+def test_a_new_enumeration_after_two_items_is_no_repeat(tmp_path):
+    findings = numbering(tmp_path, "一、主要工作\n在学习上，一是读原著，二是写体会。在工作上，一是抓落实，二是重实效。\n")
+    assert findings == []

@@ -163,12 +163,16 @@ def _assert_clean_exit(result, args) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(hostile_texts()))
-@pytest.mark.parametrize("command", ["parse", "parse --json", "check", "check --json", "extract"])
+@pytest.mark.parametrize("command", ["parse", "parse --json", "check", "check --json", "check --fix", "extract"])
 def test_every_text_command_on_every_hostile_file(folder, tmp_path, name, command):
     args = command.split() + [str(folder / name)]
     if command == "extract":
         args += ["-o", str(tmp_path / "out.yaml"), "--year", "2026"]
+    if command == "check --fix":
+        args += ["-o", str(tmp_path / ("out" + (folder / name).suffix))]
+    before = (folder / name).read_bytes()
     _assert_clean_exit(run(args), args)
+    assert (folder / name).read_bytes() == before
 
 
 @pytest.mark.parametrize("name", sorted(hostile_fills()))

@@ -127,6 +127,35 @@ def test_a_short_line_naming_no_part_is_no_heading():
     assert [s.heading for s in doc.sections] == ["主要工作"]
 
 
+@pytest.mark.parametrize("header", ["指标名称\t年度目标\t完成情况\t完成率", "指标名称  年度目标  完成情况"])
+def test_a_tables_header_row_is_no_part_heading(header):
+    """A table pasted as text: its header names 完成情况, a role cue, but its words stand in columns."""
+    doc = outline("县统计局2025年工作总结", "一、主要工作", "（一）统计调查任务全面完成", "完成情况如下：", header,
+                  "统计调查任务（项）\t46\t46\t100%", "（二）统计监测分析更加有力", "撰写分析报告27篇。")
+    assert [s.heading for s in doc.sections] == ["主要工作"]
+    assert [c.heading for c in doc.sections[0].children] == ["统计调查任务全面完成", "统计监测分析更加有力"]
+    assert not [w for w in doc.warnings if w.code.startswith("numbering")]
+
+
+def test_a_docx_table_cell_is_no_part_heading(tmp_path):
+    """A header cell 完成情况 names a part, but it is a cell of a table of data."""
+    import docx
+
+    document = docx.Document()
+    for text in ("县统计局2025年工作总结", "一、主要工作", "（一）统计调查任务全面完成", "完成情况如下："):
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=2)
+    for (row, col), text in {(0, 0): "指标名称", (0, 1): "完成情况", (1, 0): "调查任务（项）", (1, 1): "46"}.items():
+        table.cell(row, col).text = text
+    for text in ("（二）统计监测分析更加有力", "撰写分析报告27篇。"):
+        document.add_paragraph(text)
+    document.save(tmp_path / "table.docx")
+    doc = drafter.parse_file(tmp_path / "table.docx")
+    assert [c.heading for c in doc.sections[0].children] == ["统计调查任务全面完成", "统计监测分析更加有力"]
+    assert doc.sections[0].children[0].tables[0].rows[0] == ["指标名称", "完成情况"]
+    assert not [w for w in doc.warnings if w.code.startswith("numbering")]
+
+
 def test_address_to_the_audience_opens_the_closing():
     doc = outline("政府工作报告", "——在县第十八届人民代表大会第三次会议上", "各位代表：", "现在，我代表县人民政府作报告。",
                   "一、2023年工作回顾", "全年地区生产总值增长5%。", "各位代表！", "成绩来之不易。",

@@ -81,6 +81,27 @@ def test_item_skip_and_doubling_are_warned():
     assert [w.code for w in doc.warnings] == ["item_skip", "item_doubled"]
 
 
+@pytest.mark.parametrize("paragraphs, items, found", [
+    (["一是完善制度。二是开展接收。二是推进数字化。"], ["完善制度。", "开展接收。", "推进数字化。"], "二是"),
+    (["一是优化服务。一是推进跨馆出证。"], ["优化服务。", "推进跨馆出证。"], "一是"),
+    (["一是完善制度。", "二是开展接收。", "二是推进数字化。"], ["完善制度。", "开展接收。", "推进数字化。"], "二是"),
+])
+def test_a_repeated_item_number_is_its_own_item_and_warned(paragraphs, items, found):
+    doc = outline("标题总结", "一、主要工作", *paragraphs)
+    assert doc.sections[0].items == items
+    [warning] = doc.warnings
+    assert (warning.code, warning.found) == ("item_repeat", found) and "重复" in warning.message
+
+
+@pytest.mark.parametrize("text", [
+    "一是加强学习，其中之一是读原著。二是抓好落实。",  # 之一是: no marker
+    "一是加强学习，二是抓好落实，这二是相辅相成的。",  # after a comma: no repeat
+])
+def test_no_repeat_without_a_sentence_start(text):
+    doc = outline("标题总结", "一、主要工作", text)
+    assert not [w for w in doc.warnings if w.code == "item_repeat"]
+
+
 def test_marker_typed_twice_is_warned_and_stripped():
     doc = outline("标题总结", "一、主要工作", "一是加强学习。二是二是严格管理。")
     assert doc.sections[0].items == ["加强学习。", "严格管理。"]

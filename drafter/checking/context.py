@@ -24,6 +24,7 @@ class CheckContext:
     corpus_dir: Path | None = None
     corpus_given: bool = False  # --corpus was given (else the default corpus/ folder)
     bank_dir: Path | None = None
+    rules_file: Path | None = None  # the user's rule list (--rules), laid over the shipped ones
     copied: list[SourceShare] = field(default_factory=list)  # set by the originality rule
     _cache: dict[str, Any] = field(default_factory=dict)
 
@@ -42,6 +43,16 @@ class CheckContext:
 
             self._cache["skeletons"] = load_skeletons(self.bank_dir) if self._has(SKELETONS_FILE) else []
         return self._cache["skeletons"]
+
+    def rule_rows(self, rule: str) -> list:
+        """The rows of a list-driven rule (naming, renamed_body, wording): the shipped
+        list in templates/ with the user's rows laid over it."""
+        key = f"rows:{rule}"
+        if key not in self._cache:
+            from drafter.checking.rule_table import rule_rows
+
+            self._cache[key] = rule_rows(rule, self.rules_file)
+        return self._cache[key]
 
     def _has(self, name: str) -> bool:
         from drafter.bank import bank_path

@@ -10,7 +10,7 @@ INFO = "info"
 SEVERITIES = (ERROR, WARNING, INFO)
 
 # Keys of Finding.to_dict(), in this order: the `drafter check --json` contract.
-FINDING_KEYS = ("rule", "severity", "message", "line", "text", "source")
+FINDING_KEYS = ("rule", "severity", "message", "line", "text", "source", "fix")
 
 
 @dataclass
@@ -21,6 +21,11 @@ class Finding:
     line: int | None = None  # line (.txt), paragraph (.docx) or fill-file line (.yaml)
     text: str = ""  # the checked text the finding is about
     source: str | None = None  # the corpus file, for originality
+    fix: str | None = None  # the one suggested replacement of text[start:end] of the line, if there is one
+    # Where the fix goes in the checked line (not part of the JSON): `check --fix` needs it.
+    start: int | None = None
+    end: int | None = None
+    wrong: str = ""  # the line's text at [start, end), as written
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -34,7 +39,13 @@ class Finding:
             "line": self.line,
             "text": self.text,
             "source": self.source,
+            "fix": self.fix,
         }
+
+    @property
+    def fixable(self) -> bool:
+        """`check --fix` applies it: an error with one replacement at a known place."""
+        return self.severity == ERROR and self.fix is not None and self.start is not None and self.end is not None
 
 
 def excerpt(text: str, start: int = 0, end: int | None = None, width: int = 24) -> str:

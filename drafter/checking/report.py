@@ -21,6 +21,7 @@ class CheckReport:
     kind: str = "other"
     line_unit: str = "行"  # 段 for .docx
     copied: list[SourceShare] = field(default_factory=list)
+    can_fix: bool = True  # `check --fix` takes the file (a fill file is corrected by hand and drafted again)
 
     @property
     def errors(self) -> list[Finding]:
@@ -48,6 +49,9 @@ class CheckReport:
                          f"[{RULE_NAMES.get(finding.rule, finding.rule)}] {finding.message}")
             if finding.text:
                 lines.append(f"    原文：{finding.text}")
+            if finding.fix is not None:
+                shown = f"“{finding.wrong}”→“{finding.fix}”" if finding.wrong else f"“{finding.fix}”"
+                lines.append(f"    建议：{shown}" + ("（--fix 可自动改正）" if finding.fixable and self.can_fix else ""))
         if self.copied:
             lines.append("照抄比例（按范文）：")
             for share in self.copied:

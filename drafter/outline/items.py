@@ -11,6 +11,8 @@ _IDIOM_AFTER = re.compile(r"[一二三四五六七八九十]{1,3}(?:[、，,。�
 
 # How far a number may jump forward and still be read as the next item (一是 → 三是).
 MAX_SKIP = 3
+# Where a number may follow itself (二是…二是, 一是…一是): a repeat, only at a sentence's start.
+_SENTENCE_START = "。；;!！?？"
 
 
 @dataclass
@@ -33,7 +35,9 @@ def find_item_marks(text: str, last_number: int = 0) -> list[ItemMark]:
     """Item markers in `text` that continue a sequence whose last number was `last_number`.
 
     A marker counts only at the start of the text or after punctuation, and only
-    when its number comes next (or skips ahead by a little, at a sentence end).
+    when its number comes next (or skips ahead by a little, at a sentence end), or
+    repeats the last one (二是…二是, at a sentence end): the parser warns of skips and
+    repeats rather than folding the item into the one before.
     """
     marks: list[ItemMark] = []
     expected = last_number + 1
@@ -50,6 +54,8 @@ def find_item_marks(text: str, last_number: int = 0) -> list[ItemMark]:
             pass
         elif expected < number <= expected + MAX_SKIP - 1 and (at_start or before in "。；;.!！?？"):
             pass
+        elif number == expected - 1 and (at_start or before in _SENTENCE_START):
+            pass  # the last number again
         else:
             continue
         end, doubled = found.end(), bool(found.group(2))

@@ -132,6 +132,7 @@ class _Walker:
         self.styles = styles
         self.numbering = numbering
         self.paragraph_number = 0
+        self.table_depth = 0
         self.lines: list[Line] = []
         self._skip = {qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom"),
                       qn("w:txbxContent"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
@@ -163,11 +164,8 @@ class _Walker:
                 if self._merged_continuation(cell):
                     cells.append("")
                     continue
-                pieces: list[str] = []
-                for p in cell.iter(qn("w:p")):
-                    found: list[str] = []
-                    self._collect(p, found)
-                    pieces.append(strip_edges("".join(found).replace("\n", " ")))
+                pieces = [strip_edges("".join(text for text, _node in self.pieces(p)).replace("\n", " "))
+                          for p in cell.iter(qn("w:p"))]
                 cells.append(" ".join(piece for piece in pieces if piece))
             rows.append(cells)
         if _is_data_table(rows) and not any(self._level(p) is not None for p in tbl.iter(qn("w:p"))):
@@ -175,10 +173,12 @@ class _Walker:
             text = "　".join(cell for row in rows for cell in row if cell)
             self.lines.append(Line(text=text, lineno=self.paragraph_number, cells=rows))
             return
+        self.table_depth += 1
         for row in self._children(tbl, qn("w:tr")):
             for cell in self._children(row, qn("w:tc")):
                 if not self._merged_continuation(cell):
                     self.blocks(cell)
+        self.table_depth -= 1
 
     def _children(self, element, tag: str):
         """Direct children with `tag`, also through content controls wrapping them."""
@@ -203,9 +203,7 @@ class _Walker:
 
     def paragraph(self, p) -> None:
         self.paragraph_number += 1
-        pieces: list[str] = []
-        self._collect(p, pieces)
-        text = "".join(pieces)
+        text = "".join(piece for piece, _node in self.pieces(p))
         level = self._level(p)
         marker = self.numbering.marker(p)
         if not text.strip():
@@ -219,7 +217,8 @@ class _Walker:
                 parts[0] = strip_edges(marker + parts[0])
         for part in parts:
             if part:
-                self.lines.append(Line(text=part, lineno=self.paragraph_number, style_level=level))
+                self.lines.append(Line(text=part, lineno=self.paragraph_number, style_level=level,
+                                       in_table=self.table_depth > 0))
 
     def _is_title(self, p) -> bool:
         style = p.find(f"{self.qn('w:pPr')}/{self.qn('w:pStyle')}")
@@ -236,20 +235,27 @@ class _Walker:
         style = ppr.find(qn("w:pStyle"))
         return self.styles.level(style.get(qn("w:val")) if style is not None else None)
 
-    def _collect(self, element, out: list[str]) -> None:
+    def pieces(self, element) -> list[tuple[str, object | None]]:
+        """The visible text of a paragraph in pieces: (text, its w:t node), or (a tab, line
+        break or hyphen, None). `check --fix` edits the nodes behind the text read here."""
+        out: list[tuple[str, object | None]] = []
+        self._collect(element, out)
+        return out
+
+    def _collect(self, element, out: list[tuple[str, object | None]]) -> None:
         qn = self.qn
         for child in element:
             tag = child.tag
             if tag in self._skip:
                 continue
             if tag == qn("w:t"):
-                out.append(child.text or "")
+                out.append((child.text or "", child))
             elif tag == qn("w:tab"):
-                out.append("\t")
+                out.append(("\t", None))
             elif tag in (qn("w:br"), qn("w:cr")):
-                out.append("\n")
+                out.append(("\n", None))
             elif tag == qn("w:noBreakHyphen"):
-                out.append("-")
+                out.append(("-", None))
             elif tag == qn("w:p"):
                 continue  # a paragraph nested in a drawing; not body text
             elif tag == qn("w:r") and self._hidden(child):

@@ -1,6 +1,6 @@
 """numbering: skipped or repeated markers at any level, and mixed marker styles.
 
-Skips and repeats (一、 then 四、; （一） then （三）; 一是 then 三是; 三是是) are
+Skips and repeats (一、 then 四、; （一） then （三）; 一是 then 三是; 二是…二是; 一是…一是; 三是是) are
 found by the outline parser as it builds the tree; this rule reports them.
 It adds the style check: siblings numbered 1. and 1、, or （一） and (二).
 """
@@ -17,7 +17,7 @@ from drafter.vocabulary import LEVELS
 RULE = "numbering"
 
 # Parser notices that are numbering errors.
-NOTICE_CODES = ("numbering_skip", "numbering_repeat", "item_skip", "item_doubled")
+NOTICE_CODES = ("numbering_skip", "numbering_repeat", "item_skip", "item_repeat", "item_doubled")
 
 _NUMERAL = re.compile(r"[一二三四五六七八九十]+|[0-9０-９]+")
 
@@ -25,16 +25,18 @@ _NUMERAL = re.compile(r"[一二三四五六七八九十]+|[0-9０-９]+")
 def check_numbering(ctx: CheckContext) -> list[Finding]:
     subject = ctx.subject
     findings = [
-        Finding(RULE, ERROR, notice.message, notice.line, _where(subject.line_text(notice.line), notice.found))
+        Finding(RULE, ERROR, notice.message, notice.line,
+                _where(subject.line_text(notice.line), notice.found, last=notice.code == "item_repeat"))
         for notice in subject.doc.warnings if notice.code in NOTICE_CODES
     ]
     findings += _mixed_styles(ctx, subject.doc.sections)
     return findings
 
 
-def _where(text: str, marker: str | None) -> str:
-    """The line around the marker the notice is about (the whole line when short)."""
-    at = text.find(marker) if marker else -1
+def _where(text: str, marker: str | None, last: bool = False) -> str:
+    """The line around the marker the notice is about (the whole line when short);
+    the last one of its kind for a repeat."""
+    at = (text.rfind(marker) if last else text.find(marker)) if marker else -1
     if len(text) <= 60 or at == -1:
         return text if len(text) <= 60 else text[:60] + "…"
     return excerpt(text, at, at + len(marker), width=24)

@@ -15,15 +15,21 @@ RULE = "placeholder"
 # What a placeholder stands for, from the text right around it.
 _CONGRESS = re.compile(r"(党的)?[XＸx]+(大|届)")
 SHOW_WHOLE_LINE = 60
+MASKABLE = ("asterisks", "letter_x")  # what a censoring site also writes for a name
 
 
 def check_placeholders(ctx: CheckContext) -> list[Finding]:
+    from drafter.checking.rules.masked_text import masked_placeholder_spans
     from drafter.placeholders import find_placeholders
 
     subject = ctx.subject
     findings = []
     for line in subject.lines:
         found = find_placeholders(line.text)
+        if found and any(p.kind in MASKABLE for p in found):
+            # *** or xxx inside a known wording is masked text (the masked_text rule): never both
+            masked = masked_placeholder_spans(line.text)
+            found = [p for p in found if not any(a <= p.start and p.end <= b for a, b in masked)]
         if not found:
             continue
         shown = list(dict.fromkeys(p.text for p in found))

@@ -78,7 +78,10 @@ def _add_text(state: OutlineState, stack: list[Section], text: str, lineno: int,
     index = len(node.paragraphs) - 1 if split.lead else -1
     state.blocks.append(Block(node, index, lineno, plain and bool(split.lead) and not split.items))
     for number, item in zip(split.numbers, split.items):
-        if number != last + 1:
+        if last and number == last:
+            state.warn("item_repeat", f"“{node.heading}”中的分项序号重复：“{item_label(last)}”之后又是“{item_label(number)}”",
+                       lineno, expected=item_label(last + 1), found=item_label(number))
+        elif number != last + 1:
             expected = item_label(last + 1) if last else "一是"
             state.warn("item_skip", f"“{node.heading}”中的分项序号从“{item_label(last) if last else '（无）'}”"
                        f"跳到“{item_label(number)}”，缺少“{expected}”", lineno,
