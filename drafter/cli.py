@@ -17,6 +17,58 @@ from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, DrafterError
 from drafter.vocabulary import CHECK_RULES, KINDS, ROLES, TOPICS, TYPES
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+# The words of click's own help screens, in Chinese. click looks each up through the
+# `_` (gettext) of its modules when a help screen is shown, so this table replaces it.
+_CLICK_WORDS = {
+    "Usage:": "用法：",  # the formatter below drops the space click puts after it
+    "Options": "选项",
+    "Commands": "命令",
+    "Positional arguments": "参数",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Show the version and exit.": "显示版本号并退出。",
+    "required": "必填",
+    "default: {default}": "默认：{default}",
+    "Aborted!": "已中止。",
+}
+
+
+def _click_in_chinese() -> None:
+    import click.core
+    import click.decorators
+    import click.formatting
+
+    def chinese(message: str) -> str:
+        return _CLICK_WORDS.get(message, message)
+
+    for module in (click.core, click.decorators, click.formatting):
+        if callable(getattr(module, "_", None)):
+            module._ = chinese
+
+
+_click_in_chinese()
+
+
+class _HelpFormatter(click.HelpFormatter):
+    """Chinese punctuation in help headings: 选项： not 选项:."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix if prefix is not None else "用法：")
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+class _Context(click.Context):
+    formatter_class = _HelpFormatter
+
+
+class _Command(click.Command):
+    context_class = _Context
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[选项]")
+        super().__init__(*args, **kwargs)
 # Paths are checked by the library, with Chinese messages (click's are English).
 PATH = click.Path(readable=False)
 
@@ -122,6 +174,14 @@ def _in_chinese(error: click.UsageError) -> _ChineseUsageError:
 class _Group(click.Group):
     """Turns DrafterError into one line and exit code 2, never a traceback;
     click's usage errors become one Chinese line with the same exit code 2."""
+
+    context_class = _Context
+    command_class = _Command
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[选项]")
+        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
 
     def make_context(self, info_name, args, parent=None, **extra):
         try:

@@ -145,7 +145,7 @@ def test_report_object():
     data = report.to_dict()
     assert list(data) == ["findings"]
     assert all(tuple(finding) == FINDING_KEYS for finding in data["findings"])
-    assert FINDING_KEYS == ("rule", "severity", "message", "line", "text", "source", "fix")
+    assert FINDING_KEYS == ("rule", "severity", "message", "line", "text", "source", "fix", "field")
     assert {f["severity"] for f in data["findings"]} <= {"error", "warning", "info"}
     assert {f["rule"] for f in data["findings"]} <= {name for name, _rule in RULES}
     json.dumps(data, ensure_ascii=False)
@@ -264,6 +264,69 @@ def test_fill_file_is_drafted_in_memory_and_findings_point_at_its_lines(tmp_path
     assert found == {("stale_term", 10), ("placeholder", 12)}, report.render()
     assert report.year == 2024 and report.kind == "annual" and report.exit_code == 1
     assert list(tmp_path.iterdir()) == [path]  # nothing written
+
+
+FIELDS_FILL = """kind: annual
+unit: 某局
+year: 2025
+title: 某局2025年工作总结
+opening:
+  - 现将2024年工作总结如下。
+sections:
+  achievements:
+    heading: 主要工作
+    text:
+      - 全年完成各项任务。
+    children:
+      - heading: 抓学习
+        points:
+          - 组织集中学习12次
+          - 习总书记的重要讲话精神深入人心
+      - heading: 抓作风
+        text:
+          - 截止6月底完成整改。
+  plans:
+    heading: 2025年工作计划
+    text:
+      - 继续努力。
+date: 2025-12-26
+"""
+
+
+@pytest.mark.parametrize("fill, expected", [
+    (FIELDS_FILL, {
+        "year_mismatch": [{"role": None, "entry": None, "field": "opening"},
+                          {"role": "plans", "entry": None, "field": "heading"}],
+        "naming": [{"role": "achievements", "entry": 0, "field": "points"}],
+        "wording": [{"role": "achievements", "entry": 1, "field": "text"}]}),
+    (FILL, {
+        "stale_term": [{"role": "achievements", "entry": 0, "field": "text"}],
+        "placeholder": [{"role": "achievements", "entry": 1, "field": "text"}]}),
+])
+def test_a_fill_files_findings_name_their_field(tmp_path, fill, expected):
+    """The web form finds a finding by its field (role, entry, field name); the same
+    field read through the form names the value the finding is about."""
+    from drafter.drafting.form import field_path, load_form
+
+    path = tmp_path / "填写.yaml"
+    path.write_text(fill, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--json"])
+    findings = json.loads(result.stdout)["findings"]
+    found: dict[str, list] = {}
+    for finding in findings:
+        if finding["rule"] in expected:
+            found.setdefault(finding["rule"], []).append(finding["field"])
+    assert found == expected
+    form = load_form(path.read_bytes(), path.name).form
+    for finding in findings:
+        if finding["field"] is None:
+            continue
+        where = field_path(form, finding["field"])
+        value = form
+        for part in where.split("."):
+            value = value[int(part)] if part.isdigit() else value[part]
+        shown = value if isinstance(value, str) else "".join(value)
+        assert finding["text"][-6:].strip("。") in shown, (finding, where)
 
 
 def test_a_finding_in_a_block_text_points_at_its_own_line_not_the_key(tmp_path):

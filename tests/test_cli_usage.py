@@ -41,3 +41,17 @@ def test_help_and_version_still_work():
     assert CliRunner().invoke(main, ["--help"]).exit_code == 0
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and result.output.startswith("drafter ")
+
+
+@pytest.mark.parametrize("command", [[], ["init"], ["check"], ["mine"], ["serve"]])
+def test_help_screens_are_chinese_throughout(command):
+    """Not only our text: click's own words (Usage, Options, Commands, required,
+    Show this message and exit.) are Chinese too."""
+    result = CliRunner().invoke(main, [*command, "--help"], prog_name="drafter")
+    assert result.exit_code == 0
+    assert result.output.startswith("用法：drafter ")
+    assert "选项：" in result.output and "显示本帮助并退出。" in result.output
+    english = ("Usage", "Options", "Commands", "Show this", "required]", "default:", "[OPTIONS]")
+    assert not [word for word in english if word in result.output]
+    if not command:
+        assert "命令：" in result.output and "显示版本号并退出。" in result.output

@@ -168,3 +168,17 @@ def test_a_word_table_from_last_year_comes_back_as_a_table(tmp_path):
     again = [t for node in drafter.parse_file(tmp_path / "2025.docx").walk() for t in node.tables]
     assert len(again) == 1 and again[0].rows[0] == ["指标", "目标", "完成"]
     assert again[0].title.endswith("主要指标完成情况")
+
+
+@pytest.mark.parametrize("rows", [
+    [["序号", "内容"], ["1", "一段很长的说明文字" * 20]],
+    [["甲", "乙", "丙"], ["1", "2", "3"]],
+    [[str(n) for n in range(20)]],
+    [["项目", "说明", "次"], ["学习", "长" * 300, "12"]],
+])
+def test_column_widths_fill_the_text_block_and_keep_two_characters(rows):
+    from drafter.writers.docx_table import MIN_COLUMN_TWIPS, column_widths
+
+    widths = column_widths(rows)
+    assert sum(widths) == layout.TEXT_WIDTH and len(widths) == len(rows[0])
+    assert min(widths) >= min(MIN_COLUMN_TWIPS, layout.TEXT_WIDTH // len(widths))

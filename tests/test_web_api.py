@@ -238,6 +238,16 @@ def test_check_lists_findings_at_their_fields(client):
     assert set(answer["summary"]) == {"errors", "warnings", "infos"}
 
 
+def test_check_names_the_field_of_a_point_and_offers_its_fix(client):
+    form = sample_form()
+    form["sections"][0]["entries"][2]["points"][1] = "截止6月底完成支部换届"
+    answer = post_json(client, "/api/check", form).json()
+    wording = [f for f in answer["findings"] if f["rule"] == "wording"]
+    assert len(wording) == 1, answer["findings"]
+    assert wording[0]["path"] == "sections.0.entries.2.points" and wording[0]["fix"] == "截至"
+    assert all("fix" in f for f in answer["findings"])
+
+
 def test_phrase_search(client):
     found = client.get("/api/phrases?search=三会一课").json()["entries"]
     assert found and all("三会一课" in entry["text"] for entry in found)

@@ -176,7 +176,7 @@ def test_draft_a_summary_insert_a_phrase_check_and_download(browser, server, dow
 
     achievements = one(driver, ".panel[data-role='achievements']")
     for number, (heading, points) in enumerate((("强化理论武装，筑牢思想根基", "全年集中学习X次。\n开展专题研讨6次。"),
-                                                 ("夯实组织基础，提升组织力", "按期完成支部换届。\n发展党员2名。"))):
+                                                 ("夯实组织基础，提升组织力", "截止6月底按期完成支部换届。\n发展党员2名。"))):
         achievements.find_element(By.CSS_SELECTOR, "[data-action='add-entry']").click()
         type_into(driver, f"sections.0.entries.{number}.heading", heading)
         type_into(driver, f"sections.0.entries.{number}.points", points)
@@ -225,6 +225,10 @@ def test_draft_a_summary_insert_a_phrase_check_and_download(browser, server, dow
     active = driver.switch_to.active_element.get_attribute("data-path") or ""
     assert path.startswith(active) or active.startswith(path)
     driver.save_screenshot(str(shots / "check.png"))
+    fixes = [f for f in driver.find_elements(By.CSS_SELECTOR, "#findings .finding")
+             if f.find_elements(By.CSS_SELECTOR, ".finding-fix")]
+    assert [f.find_element(By.CSS_SELECTOR, ".finding-fix").text for f in fixes] == ["建议改为：截至"]
+    assert fixes[0].get_attribute("data-path") == "sections.0.entries.1.points"
 
     # download the .docx and read it back
     for old in downloads.iterdir():

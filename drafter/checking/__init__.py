@@ -110,10 +110,13 @@ def check_subject(ctx, rules: list[str] | None = None) -> CheckReport:
                         if notice.code == "compilation")
     if subject.line_map is not None:  # a fill file: point at the line the user wrote
         from drafter.checking.subject import line_in_fill
+        from drafter.drafting.form import field_at, fill_fields
 
+        fields = fill_fields(subject.fill)
         for finding in findings:
             if finding.line is not None:
                 finding.line = line_in_fill(subject, subject.line_map.get(finding.line), finding.text)
+                finding.field = field_at(fields, finding.line)
     # Read like a proofreading list: by line, then rule order; whole-document notes last.
     order = {name: number for number, (name, _rule) in enumerate(RULES)}
     findings.sort(key=lambda f: (f.line is None, f.line or 0, order.get(f.rule, len(order))))

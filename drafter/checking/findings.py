@@ -10,7 +10,7 @@ INFO = "info"
 SEVERITIES = (ERROR, WARNING, INFO)
 
 # Keys of Finding.to_dict(), in this order: the `drafter check --json` contract.
-FINDING_KEYS = ("rule", "severity", "message", "line", "text", "source", "fix")
+FINDING_KEYS = ("rule", "severity", "message", "line", "text", "source", "fix", "field")
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Finding:
     text: str = ""  # the checked text the finding is about
     source: str | None = None  # the corpus file, for originality
     fix: str | None = None  # the one suggested replacement of text[start:end] of the line, if there is one
+    field: dict | None = None  # a fill file's field (role, entry, field), for the web form to find
     # Where the fix goes in the checked line (not part of the JSON): `check --fix` needs it.
     start: int | None = None
     end: int | None = None
@@ -40,6 +41,7 @@ class Finding:
             "text": self.text,
             "source": self.source,
             "fix": self.fix,
+            "field": self.field,
         }
 
     @property

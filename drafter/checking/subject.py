@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from drafter.model import Document, Line
 from drafter.years import document_year, parse_date, parse_year
@@ -29,6 +30,7 @@ class CheckSubject:
     year_origin: str = ""  # "option", "title", "date", "date_previous" (dated early next year) or "fill"
     month: int | None = None  # from the date line, when it falls in `year`
     line_map: dict[int, int | None] | None = None  # fill: paragraph number -> fill-file line
+    fill: Any = None  # the fill file as read (a drafting.Fill), when checking one
 
     @property
     def line_unit(self) -> str:
@@ -77,7 +79,7 @@ def _fill_subject(path: Path) -> CheckSubject:
         if block.section is not None:
             block.section.line = number
     subject = CheckSubject(path=path, fmt="fill", lines=lines, doc=drafted, content_hash=file_hash(path),
-                           line_map=_trace_blocks(blocks, fill, drafted))
+                           line_map=_trace_blocks(blocks, fill, drafted), fill=fill)
     subject.year, subject.year_origin = fill.year, "fill"
     return subject
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,9 @@ PARAGRAPH_FIELDS = ("opening", "closing")
 # Bank entry types offered for an empty subheading (heading_set when the bank has it).
 HEADING_TYPES = ("heading", "heading_set")
 SUBHEADING_HINTS = 15
+
+# Hears which form entry a fill item went into: (entry index, item, with its children).
+EntrySeen = Callable[[int, "Text | FillEntry", bool], None]
 
 _TOP_FIELDS = ("version", "kind", "unit", "year", "title", "opening", "closing", "signature", "date",
                "sections_form", "sections", "notes")
@@ -382,10 +386,11 @@ class _FormReader:
                 notes[name] = found
         return notes
 
-    def entries(self, items: list[Text | FillEntry]) -> list[dict]:
+    def entries(self, items: list[Text | FillEntry], on_entry: EntrySeen | None = None) -> list[dict]:
         """An entry list as the form holds it: loose paragraphs in a row become one
         entry without a heading, and a mapping without a heading stays one, followed by
-        its own entries (drafting merges both into the heading above)."""
+        its own entries (drafting merges both into the heading above).
+        `on_entry(index, item, with_children)` hears which form entry each item went into."""
         out: list[dict] = []
         loose: dict | None = None
         for item in items:
@@ -395,13 +400,21 @@ class _FormReader:
                     out.append(loose)
                 loose["text"].append(item.value)
                 self._add_notes(loose, "text", [item])
+                if on_entry:
+                    on_entry(len(out) - 1, item, True)
                 continue
             loose = None
             if item.heading is None:
                 out.append(self.entry(item, with_children=False))
-                out.extend(self.entries(item.entries))
+                if on_entry:
+                    on_entry(len(out) - 1, item, False)
+                base = len(out)
+                out.extend(self.entries(item.entries, None if on_entry is None else
+                                        lambda index, inner, deep: on_entry(base + index, inner, deep)))
             else:
                 out.append(self.entry(item))
+                if on_entry:
+                    on_entry(len(out) - 1, item, True)
         return out
 
     def _add_notes(self, entry: dict, name: str, texts: list[Text]) -> None:
@@ -448,6 +461,78 @@ class _FormReader:
         if fill.sections is None:  # not written: drafting lists the skeleton's parts, as a new form does
             form["sections"] = [empty_section(role) for role in guide.roles()]
         return form
+
+
+def fill_fields(fill: Fill) -> list[tuple[int, dict]]:
+    """(fill-file line, field) for every value of a fill file, in line order. A field is
+    {"role", "entry", "field"}: the section's role, the index of its entry in the form
+    (None for the section's own fields) and the field's name ("heading", "text", "points",
+    "table"; None for a field nested deeper in the entry); a top-level field is {"field": name}.
+    This is the `field` a check finding on a fill file carries, for the web form to find."""
+    found: list[tuple[int, dict]] = []
+
+    def add(line: int | None, **where: Any) -> None:
+        if line:
+            found.append((line, {"role": None, "entry": None, **where}))
+
+    for name, item in (("unit", fill.unit), ("title", fill.title), ("signature", fill.signature)):
+        add(item.line if item else None, field=name)
+    for name in ("kind", "year", "date"):
+        add(fill.lines.get(name), field=name)
+    for name in PARAGRAPH_FIELDS:
+        add(fill.lines.get(name), field=name)
+        for text in getattr(fill, name):
+            add(text.line, field=name)
+
+    def own_fields(item: FillEntry, role: str, entry: int | None) -> None:
+        add(item.line, role=role, entry=entry, field="heading" if item.heading else None)
+        for name, texts in (("heading", [item.heading] if item.heading else []), ("text", item.text),
+                            ("points", item.points)):
+            for text in texts:
+                add(text.line, role=role, entry=entry, field=name)
+        for table in item.tables:
+            add(table.line, role=role, entry=entry, field="table")
+
+    def nested(items: list, role: str, entry: int) -> None:
+        """A child of an entry: the form names the entry, not the child's field."""
+        for inner in items:
+            if isinstance(inner, Text):
+                add(inner.line, role=role, entry=entry, field=None)
+                continue
+            for text in [inner.heading] if inner.heading else []:
+                add(text.line, role=role, entry=entry, field=None)
+            for line in [inner.line, *(t.line for t in inner.text + inner.points), *(t.line for t in inner.tables)]:
+                add(line, role=role, entry=entry, field=None)
+            nested(inner.entries, role, entry)
+
+    reader = _FormReader({})
+    for section in fill.sections or []:
+        role = section.role or "other"
+        own_fields(section, role, None)
+
+        def seen(index: int, item: Text | FillEntry, with_children: bool, role: str = role) -> None:
+            if isinstance(item, Text):
+                add(item.line, role=role, entry=index, field="text")
+                return
+            own_fields(item, role, index)
+            if with_children:
+                nested(item.entries, role, index)
+
+        reader.entries(section.entries, seen)
+    found.sort(key=lambda pair: pair[0])
+    return found
+
+
+def field_at(fields: list[tuple[int, dict]], line: int | None) -> dict | None:
+    """The field a fill-file line belongs to: the last value starting at or before it."""
+    if line is None:
+        return None
+    best = None
+    for start, where in fields:
+        if start > line:
+            break
+        best = where
+    return best
 
 
 def _table_form(table: FillTable) -> dict:

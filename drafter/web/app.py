@@ -137,12 +137,12 @@ class Workbench:
             shutil.rmtree(folder, ignore_errors=True)
         findings = []
         for finding in report.findings:
-            named = getattr(finding, "field", None)  # check names the field itself where it can
+            named = finding.field  # check names the field; the line is the fallback
             path = field_path(form, named) if named else None
             findings.append({
                 "rule": finding.rule, "rule_label": RULE_NAMES.get(finding.rule, finding.rule),
                 "severity": finding.severity, "severity_label": SEVERITY_NAMES.get(finding.severity, finding.severity),
-                "message": finding.message, "text": finding.text, "source": finding.source,
+                "message": finding.message, "text": finding.text, "source": finding.source, "fix": finding.fix,
                 "path": path or written.path_at(finding.line),
             })
         return JSONResponse({

@@ -14,6 +14,8 @@ from drafter.writers.ooxml import el, sub, text_element
 
 BORDER = {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"}  # ½ pt lines
 MIN_COLUMN_CHARS = 2
+CELL_MARGINS = 2 * 108  # Word's default left and right cell margins
+MIN_COLUMN_TWIPS = MIN_COLUMN_CHARS * round(layout.TABLE_TEXT.size_pt * 20) + CELL_MARGINS
 HIGHLIGHT = "yellow"
 
 
@@ -62,13 +64,19 @@ def table_elements(table: Table) -> list[etree._Element]:
 
 def column_widths(rows: list[list[str]]) -> list[int]:
     """Widths in twips summing to the text block: each column after its widest cell,
-    every column at least two characters wide."""
+    none narrower than two characters of cell text (when the page has room for that)."""
     columns = len(rows[0])
     wanted = [max(MIN_COLUMN_CHARS, max(page_width(row[index].strip()) for row in rows)) for index in range(columns)]
-    total = sum(wanted)
-    widths = [int(layout.TEXT_WIDTH * w / total) for w in wanted]
-    floor = int(layout.TEXT_WIDTH * MIN_COLUMN_CHARS / max(total, MIN_COLUMN_CHARS * columns))
-    widths = [max(width, min(floor, layout.TEXT_WIDTH // columns)) for width in widths]
+    floor = min(MIN_COLUMN_TWIPS, layout.TEXT_WIDTH // columns)
+    narrow: set[int] = set()
+    while True:  # columns held at the floor leave the rest of the width to the others
+        free = layout.TEXT_WIDTH - floor * len(narrow)
+        total = sum(w for index, w in enumerate(wanted) if index not in narrow)
+        widths = [floor if index in narrow else int(free * w / total) for index, w in enumerate(wanted)]
+        newly = {index for index, width in enumerate(widths) if width < floor and index not in narrow}
+        if not newly:
+            break
+        narrow |= newly
     widths[-1] += layout.TEXT_WIDTH - sum(widths)  # exact total, whatever the rounding
     return widths
 

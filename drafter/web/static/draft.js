@@ -717,6 +717,12 @@
           text.textContent = finding.text;
           item.append(text);
         }
+        if (finding.fix !== null && finding.fix !== undefined) {
+          const fix = document.createElement("div");
+          fix.className = "finding-fix";
+          fix.textContent = finding.fix ? `建议改为：${finding.fix}` : "建议删去";
+          item.append(fix);
+        }
         item.tabIndex = 0;
         list.append(item);
       }
