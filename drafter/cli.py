@@ -82,7 +82,7 @@ def _fail(error: DrafterError) -> None:
 
 def bank_option(function):
     return click.option("--bank", "bank_dir", type=PATH,
-                        help="语库目录（默认：随程序发布的语库）。")(function)
+                        help="语库目录（默认：用 drafter mine 提炼过的用户语库，没有时用随程序发布的语库）。")(function)
 
 
 def json_option(function):
