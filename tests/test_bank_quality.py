@@ -233,6 +233,8 @@ PHRASES = [
     {"text": "对作风建设的长期性认识不足", "type": "sentence", "roles": ["causes"], "topics": ["conduct"]},
     {"text": "学习贯彻党的十九大精神不够深入", "type": "sentence", "roles": ["causes"], "topics": ["theory"]},
     {"text": "信D、爱D的教育抓得不够", "type": "sentence", "roles": ["causes"], "topics": []},
+    {"text": "对以***同志为核心的党中央决策部署理解不深", "type": "sentence", "roles": ["causes"], "topics": []},
+    {"text": "对中国特色.主义理论体系学得不够", "type": "sentence", "roles": ["causes"], "topics": []},
     {"text": "形式主义", "type": "word", "roles": ["problems"], "topics": ["conduct"]},
 ]
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from drafter.cleaning.masked_text import has_masked_gap
 from drafter.drafting.text_rules import strip_xml_invalid
 
 # Whole sentences and sentence patterns help fill a gap; bare terms do not.
@@ -33,8 +34,9 @@ _LIST_PUNCTUATION = "。；;，,、：: \u3000"  # not "." : 在...上... keeps 
 _LEAD_IN = re.compile(r"(以下|如下|下列|几个方面|几点)[^，。；]{0,6}[：:]?$|[：:]$|主要(有|表现在|体现在)$")
 # 本人, 我 (but not 我们, 我局, 我市 …: a unit speaking of itself)
 _FIRST_PERSON = re.compile(r"本人|我(?![们局市区县省校院所委部单位中心国支行处科队站厂司])")
-# Words a censoring site masked (D for 党, *** for a name) or a placeholder gap.
-_MASKED = re.compile(r"[\u4e00-\u9fff]D[\u4e00-\u9fff]|\*{2,}|[xX]{3}|[\u4e00-\u9fff][.*][\u4e00-\u9fff]")
+# A D left for 党 by a censoring site, or a name left as XXX (the other masked gaps:
+# drafter.cleaning.masked_text).
+_MASKED = re.compile(r"[\u4e00-\u9fff]D[\u4e00-\u9fff]|XXX")
 
 
 @dataclass
@@ -58,7 +60,7 @@ def bank_phrases(bank_dir) -> list[dict]:
 
 def fit_for(text: str, context: Context, lexicon) -> bool:
     """Whether a bank text may be offered in this document."""
-    if _LEAD_IN.search(text) or _MASKED.search(text):
+    if _LEAD_IN.search(text) or _MASKED.search(text) or has_masked_gap(text, dot_is_full_stop=False):
         return False
     if context.kind != "debrief" and _FIRST_PERSON.search(text):
         return False

@@ -7,6 +7,7 @@ stands where a heading can start.
 from __future__ import annotations
 
 import re
+from collections import deque
 from functools import lru_cache
 
 from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
@@ -26,9 +27,9 @@ _SUB_MARKER = re.compile(r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[）
 def split_glued_headings(state: OutlineState) -> None:
     last = {1: 0, 2: 0, 3: 0, 4: 0}
     result: list[Line] = []
-    queue = list(state.lines)
+    queue = deque(state.lines)
     while queue:
-        line = queue.pop(0)
+        line = queue.popleft()
         if id(line) in state.body_only:  # a table row: no heading starts in it
             result.append(line)
             continue
@@ -43,7 +44,7 @@ def split_glued_headings(state: OutlineState) -> None:
             continue
         head, tail = text[:cut].rstrip(), text[cut:]
         result.append(Line(head, line.lineno, line.style_level))
-        queue.insert(0, Line(tail, line.lineno))
+        queue.appendleft(Line(tail, line.lineno))
     state.lines = result
 
 
