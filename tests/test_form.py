@@ -193,6 +193,39 @@ def test_extract_notes_are_kept_beside_their_fields_and_when_saved(extracted, tm
     assert drafted(saved, tmp_path, "a.docx") == drafted(extracted, tmp_path, "b.docx")
 
 
+def test_extract_notes_on_a_tables_cells_are_kept_when_saved(tmp_path):
+    """Last year's figures of a Word table come back as X with # 原文： notes on their
+    cells; the form holds them per cell and writes them back above the same cells."""
+    import docx
+
+    document = docx.Document()
+    for text in ("某局2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1  2024年主要指标完成情况"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=3)
+    for column, text in enumerate(["指标", "目标", "完成"]):
+        table.cell(0, column).text = text
+    for column, text in enumerate(["培训人次", "300", "326"]):
+        table.cell(1, column).text = text
+    document.add_paragraph("二、下一步工作计划")
+    document.add_paragraph("继续做好各项工作。")
+    source = tmp_path / "2024.docx"
+    document.save(source)
+    extracted = tmp_path / "2025.yaml"
+    api.extract(source, extracted, year=2025)
+
+    form = load_form(extracted.read_bytes(), extracted.name).form
+    table_form = form["sections"][0]["table"]
+    assert table_form["rows"][1] == ["培训人次", "X", "X"]
+    assert table_form["notes"] == {"title": ["原文：表1  2024年主要指标完成情况"],
+                                   "1.1": ["原文：300"], "1.2": ["原文：326"]}
+    saved = tmp_path / "saved.yaml"
+    saved.write_text(form_yaml(form).text, encoding="utf-8")
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    assert lines[lines.index("          # 原文：326") + 1].strip() == "- X"
+    assert load_form(saved.read_bytes(), saved.name).form == form
+    assert drafted(saved, tmp_path, "a.docx") == drafted(extracted, tmp_path, "b.docx")
+
+
 def test_only_extracts_notes_become_notes():
     text = ("# 头注\nkind: annual\n# 单位的说明\nunit: 甲\nyear: 2025\n"
             "# 原文：2024年甲党建工作总结\n#   继续一行\ntitle: 2025年甲党建工作总结\n")
@@ -353,7 +386,7 @@ def test_tables_in_the_form_draft_where_the_fill_file_puts_them(tmp_path):
     form = load_form(TABLES.encode(), "tables.yaml").form
     first = form["sections"][0]["entries"][0]
     assert first["table"] == {"title": "2025年主要指标完成情况表",
-                              "rows": [["指标", "年度目标", "完成情况"], ["发展党员", "3名", "X名"]]}
+                              "rows": [["指标", "年度目标", "完成情况"], ["发展党员", "3名", "X名"]], "notes": {}}
     assert [e["table"] is not None for e in form["sections"][0]["entries"]] == [True, False, True, False]
     assert form["sections"][1]["table"]["rows"][1] == ["学习不深", "已整改"]
     saved = tmp_path / "saved.yaml"

@@ -265,6 +265,37 @@ def test_last_years_document_prefills_the_form(browser, server, shots):
     driver.save_screenshot(str(shots / "last-year.png"))
 
 
+def test_last_years_word_table_comes_back_with_its_figures_noted(browser, server, tmp_path, shots):
+    import docx
+
+    document = docx.Document()
+    for text in ("县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1  2024年主要指标完成情况"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in enumerate((["指标", "目标", "完成"], ["接收档案（卷）", "3000", "3200"])):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    document.add_paragraph("二、下一步工作计划")
+    document.add_paragraph("继续做好各项工作。")
+    source = tmp_path / "2024年总结.docx"
+    document.save(source)
+
+    driver = browser
+    fresh_form(driver, server, "annual")
+    one(driver, "[data-command='last-year']").click()
+    one(driver, "#last-year-file").send_keys(str(source))
+    year = one(driver, "#last-year-year")
+    year.clear()
+    year.send_keys("2025")
+    one(driver, "#last-year-go").click()
+    wait_for(driver, lambda d: field(d, "title").get_attribute("value") == "县档案馆2025年工作总结", timeout=30)
+    rows = field(driver, "sections.0.table.rows").get_attribute("value")
+    assert rows.splitlines()[1].replace(" ", "") == "接收档案（卷）|X|X"
+    notes = [n.text for n in driver.find_elements(By.CSS_SELECTOR, ".table-box .notes li")]  # spaces shown as one
+    assert notes == ["表题　原文：表1 2024年主要指标完成情况", "第2行第2格　原文：3000", "第2行第3格　原文：3200"]
+    one(driver, ".table-box").screenshot(str(shots / "last-year-table.png"))
+
+
 def test_a_script_typed_in_a_field_is_shown_as_text(browser, server, shots):
     driver = browser
     fresh_form(driver, server, "debrief")

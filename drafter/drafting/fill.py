@@ -52,6 +52,8 @@ class FillTable:
     title: str = ""
     after: int = 0
     line: int | None = None
+    title_line: int | None = None
+    cell_lines: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, column) -> line
 
 
 @dataclass
@@ -417,6 +419,7 @@ class _FillLoader:
                 if canonical == "title":
                     title = self.line_text(value, key, text_rules.PLAIN_LINE_RULES)
                     table.title = title.value if title else ""
+                    table.title_line = value.start_mark.line + 1
                 else:
                     rows_node = value
             if rows_node is None:
@@ -432,6 +435,7 @@ class _FillLoader:
             for cell in row.value:
                 value = self.scalar(cell, written, "单元格文字")
                 cleaned = self.clean(value or "", cell, written, text_rules.PLAIN_LINE_RULES) if value else ""
+                table.cell_lines[(len(table.rows), len(cells))] = cell.start_mark.line + 1
                 cells.append(cleaned)
             table.rows.append(cells)
         return table

@@ -9,7 +9,8 @@ A form is plain JSON data, one object per heading, in document order:
                "entries": [ENTRY, …], "notes": NOTES}
     ENTRY   = {"heading": "", "text": [...], "points": [...], "table": TABLE, "children": [ENTRY, …],
                "notes": NOTES}
-    TABLE   = null | {"title": "…", "rows": [["格", "格"], …]}   (set after its entry's text)
+    TABLE   = null | {"title": "…", "rows": [["格", "格"], …], "notes": NOTES}   (set after its entry's text;
+              its notes are named "title" and "row.column", as "1.2" for the third cell of the second row)
     NOTES   = {field name: ["原文：…", …]}
 
 It holds exactly what a fill file holds (docs/fill-format.md): `form_yaml` writes
@@ -185,11 +186,12 @@ class _FormChecker:
         if value is None:
             return None
         data = self.mapping(value, path)
-        self.known(data, ("title", "rows"), path)
+        self.known(data, ("title", "rows", "notes"), path)
         rows = [self.texts(row if isinstance(row, list) else self.items(row, f"{path}.rows.{n}"),
                            f"{path}.rows.{n}")
                 for n, row in enumerate(self.items(data.get("rows"), f"{path}.rows"))]
-        return {"title": self.text(data.get("title"), f"{path}.title"), "rows": rows}
+        return {"title": self.text(data.get("title"), f"{path}.title"), "rows": rows,
+                "notes": self.notes(data.get("notes"), f"{path}.notes")}
 
 
 def check_form(data: Any) -> dict:
@@ -281,15 +283,19 @@ class _TreeBuilder:
     def table(self, table: dict | None, path: str) -> Commented | None:
         """A table with at least one row that says something (a table needs rows);
         short rows are padded, so every cell stays in its column."""
-        rows = [row for row in (table or {}).get("rows", []) if any(cell.strip() for cell in row)]
+        rows = [(number, row) for number, row in enumerate((table or {}).get("rows", []))
+                if any(cell.strip() for cell in row)]
         if not rows:
             return None
-        width = max(len(row) for row in rows)
+        notes = table.get("notes") or {}
+        width = max(len(row) for _number, row in rows)
         value: dict[str, Commented] = {}
         if table.get("title", "").strip():
-            value[_key(TABLE_KEYS, "title")] = Commented(table["title"])
+            value[_key(TABLE_KEYS, "title")] = Commented(table["title"], list(notes.get("title", [])))
         value[_key(TABLE_KEYS, "rows")] = Commented(
-            [Commented([Commented(cell) for cell in row + [""] * (width - len(row))]) for row in rows])
+            [Commented([Commented(cell, list(notes.get(f"{number}.{column}", [])))
+                        for column, cell in enumerate(row + [""] * (width - len(row)))])
+             for number, row in rows])
         return self.mark(Commented(value), path)
 
     def section_value(self, section: dict, path: str, listed: bool) -> Commented:
@@ -428,10 +434,19 @@ class _FormReader:
             "heading": item.heading.value if item.heading else "",
             "text": [t.value for t in item.text],
             "points": [t.value for t in item.points],
-            "table": _table_form(item.tables[0]) if item.tables else None,  # one `table:` per mapping
+            "table": self.table(item.tables[0]) if item.tables else None,  # one `table:` per mapping
             "children": self.entries(item.entries) if with_children else [],
             "notes": self.field_notes(heading=item.heading, text=item.text, points=item.points),
         }
+
+    def table(self, table: FillTable) -> dict:
+        notes = {}
+        for name, line in [("title", table.title_line),
+                           *((f"{row}.{column}", line) for (row, column), line in sorted(table.cell_lines.items()))]:
+            found = self.notes([line])
+            if found:
+                notes[name] = found
+        return {"title": table.title, "rows": [list(row) for row in table.rows], "notes": notes}
 
     def section(self, item: FillEntry) -> dict:
         entry = self.entry(item, with_children=False)
@@ -533,10 +548,6 @@ def field_at(fields: list[tuple[int, dict]], line: int | None) -> dict | None:
             break
         best = where
     return best
-
-
-def _table_form(table: FillTable) -> dict:
-    return {"title": table.title, "rows": [list(row) for row in table.rows]}
 
 
 def _guide(kind: str, bank_dir) -> SkeletonGuide:

@@ -130,9 +130,33 @@
     if (obj.table) {
       const add = [...node.querySelectorAll("[data-action='add-table']")].find((b) => b.closest(".entry, .panel") === node);
       if (add) add.remove();
+      addTableNotes(box, obj.table.notes || {});
     } else {
       box.remove();
     }
+  }
+
+  // Last year's wording of a table's title and cells ("1.2": the second row's third cell).
+  function addTableNotes(box, notes) {
+    const names = Object.keys(notes).sort((a, b) => {
+      const key = (name) => name === "title" ? [-1, 0] : name.split(".").map(Number);
+      const [ra, ca] = key(a), [rb, cb] = key(b);
+      return ra - rb || ca - cb;
+    });
+    if (!names.length) return;
+    const list = document.createElement("ul");
+    list.className = "notes";
+    list.title = "去年文稿中的写法（保存时保留为注释）";
+    for (const name of names) {
+      const [row, column] = name.split(".").map(Number);
+      const where = name === "title" ? "表题" : `第${row + 1}行第${column + 1}格`;
+      for (const note of notes[name]) {
+        const item = document.createElement("li");
+        item.textContent = `${where}　${note}`;
+        list.append(item);
+      }
+    }
+    box.append(list);
   }
 
   function renderEntry(entry, path, level, role) {
@@ -358,7 +382,7 @@
       list.push(emptyEntry());
       focusPath = `${container}.entries.${list.length - 1}.${action === "add-entry" ? "heading" : "text"}`;
     } else if (action === "add-table") {
-      getAt(container).table = { title: "", rows: [] };
+      getAt(container).table = { title: "", rows: [], notes: {} };
       focusPath = `${container}.table.rows`;
     } else if (action === "remove-table") {
       const owner = getAt(container);
