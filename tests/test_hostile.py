@@ -13,7 +13,7 @@ from hostile_files import (FILL_COMMANDS, INIT_TARGET_NAMES, TEXT_COMMANDS, chin
                            hostile_fills, hostile_texts, init_args, init_target, mine_args, text_command_args,
                            write_hostile_folder)
 
-HANG_GUARD = 60  # seconds per run; each takes well under one (bench/ measures them)
+HANG_GUARD = 60  # seconds per run; each takes well under one (bench/bench_hostile.py measures them)
 
 
 @pytest.fixture(scope="module")
