@@ -48,7 +48,8 @@ GNU_TIME = Path("/usr/bin/time")
 class Case:
     command: str  # as the suite names it: "parse --json", "draft", "mine", …
     file: str
-    args: list[str]  # drafter's arguments, outputs in a folder of the case's own
+    args: list[str]  # drafter's arguments, outputs in out_dir
+    out_dir: Path  # emptied before every run, as the suite's tmp_path is fresh per test
     size: int = 0  # bytes of the input file (the whole folder for mine)
     seconds: list[float] = field(default_factory=list)
     peak_kb: list[int] = field(default_factory=list)
@@ -108,7 +109,7 @@ def build_cases(folder: Path, work: Path, only: str | None) -> list[Case]:
             (folder / name).write_bytes(data)
     cases, number = [], 0
 
-    def out_dir() -> Path:
+    def new_out_dir() -> Path:
         nonlocal number
         number += 1
         path = work / f"{number:04d}"
@@ -117,17 +118,19 @@ def build_cases(folder: Path, work: Path, only: str | None) -> list[Case]:
 
     for name in sorted(n for n in texts if wanted(n)):
         for command in TEXT_COMMANDS:
-            cases.append(Case(command, name, text_command_args(command, folder / name, out_dir()), len(texts[name])))
+            out = new_out_dir()
+            cases.append(Case(command, name, text_command_args(command, folder / name, out), out, len(texts[name])))
     for name in sorted(n for n in fills if wanted(n)):
         for command in FILL_COMMANDS:
-            cases.append(Case(command, name, fill_command_args(command, folder / name, out_dir()), len(fills[name])))
+            out = new_out_dir()
+            cases.append(Case(command, name, fill_command_args(command, folder / name, out), out, len(fills[name])))
     folder_bytes = sum(p.stat().st_size for p in folder.iterdir())
-    mine_out = out_dir()
-    cases.append(Case("mine -j 1", "(the whole folder)", mine_args(folder, mine_out), folder_bytes))
+    out = new_out_dir()
+    cases.append(Case("mine -j 1", "(the whole folder)", mine_args(folder, out), out, folder_bytes))
     for name in INIT_TARGET_NAMES:
         if wanted(name):
-            target_dir = out_dir()
-            cases.append(Case("init", init_target(target_dir, name).name, init_args(init_target(target_dir, name))))
+            out = new_out_dir()
+            cases.append(Case("init", init_target(out, name).name, init_args(init_target(out, name)), out))
     return cases
 
 
@@ -208,6 +211,8 @@ def main() -> None:
         anchors_before = measure_anchors(python, work, env, options.anchor_runs)
         for round_number in range(options.repeat):
             for index, case in enumerate(cases, 1):
+                shutil.rmtree(case.out_dir)
+                case.out_dir.mkdir()
                 seconds, peak_kb, code, output = run_measured([python, "-m", "drafter", *case.args], work, env,
                                                               options.guard)
                 case.seconds.append(seconds)
