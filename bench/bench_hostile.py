@@ -175,12 +175,16 @@ def size_text(size: int) -> str:
 
 def table(cases: list[Case], title: str) -> None:
     print(f"\n{title}\n")
-    print("| command | file | input | seconds | peak RSS (MB) | exit |")
+    spread = " (min–max)" if any(len(case.seconds) > 1 for case in cases) else ""
+    print(f"| command | file | input | seconds{spread} | peak RSS (MB) | exit |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for case in cases:
         codes = "/".join(str(c) for c in sorted(set(case.exit_codes)))
-        print(f"| `{case.command}` | {case.file} | {size_text(case.size)} | {statistics.median(case.seconds):.2f} "
-              f"| {mb(max(case.peak_kb))} | {codes} |")
+        seconds = f"{statistics.median(case.seconds):.2f}"
+        if len(case.seconds) > 1:
+            seconds += f" ({min(case.seconds):.2f}–{max(case.seconds):.2f})"
+        print(f"| `{case.command}` | {case.file} | {size_text(case.size)} | {seconds} | {mb(max(case.peak_kb))} "
+              f"| {codes} |")
 
 
 def main() -> None:
