@@ -2,131 +2,23 @@
 never a traceback and never an internal error (70), within a generous time."""
 from __future__ import annotations
 
-import codecs
-import io
 import signal
-import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from drafter.cli import main
+from hostile_files import (FILL_COMMANDS, INIT_TARGET_NAMES, TEXT_COMMANDS, chinese_numeral, fill_command_args,
+                           hostile_fills, hostile_texts, init_args, init_target, mine_args, text_command_args,
+                           write_hostile_folder)
 
-HANG_GUARD = 60  # seconds per run; each takes well under one (bench/ measures them)
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = (ROOT / "samples" / "annual.yaml").read_text(encoding="utf-8")
-DOC = "2025年市档案馆党支部工作总结\n现将2025年工作总结如下：\n一、主要工作\n全年开展主题党日12次。\n二、存在问题\n学习不够深入。\n"
-
-
-def _numbered(count: int, marker) -> str:
-    return "2025年工作总结\n" + "\n".join(f"{marker(n)}第{n}项工作。正文。" for n in range(1, count + 1)) + "\n"
-
-
-def _cn(n: int) -> str:
-    """Chinese numerals written here on their own (not drafter's), up to 199."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n > 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    rest = n - 100
-    tail = "" if rest == 0 else ("零" + digits[rest] if rest < 10 else "一" + _cn(rest) if rest < 20 else _cn(rest))
-    return "一百" + tail
-
-
-def _docx(document_xml: bytes, compress: int = zipfile.ZIP_DEFLATED) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compress) as package:
-        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                         'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
-                         'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        package.writestr("word/document.xml", document_xml)
-    return out.getvalue()
-
-
-def _paragraphs(texts: list[str]) -> bytes:
-    body = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in texts)
-    return ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body>{body}</w:body></w:document>").encode()
-
-
-def hostile_texts() -> dict[str, bytes]:
-    controls = "".join(chr(c) for c in range(32) if c not in (9, 10, 13)) + "\x7f" + "".join(chr(c) for c in range(0x80, 0xa0))
-    files = {
-        "spaces.txt": ("一、" + " " * 200_000 + "x\n").encode(),
-        "ideographic_spaces.txt": ("一、" + "\u3000" * 200_000 + "x\n").encode(),
-        "huge_line.txt": (DOC.replace("\n", "") * 20_000).encode(),
-        "punctuation.txt": ("2025年工作总结\n" + "。，、；：！？" * 50_000 + "\n").encode(),
-        "marker_soup.txt": ("一、（一）1.（1）一是二是三是三是是" * 20_000 + "\n").encode(),
-        "controls.txt": (DOC + controls * 100 + "\n").encode(),
-        "empty.txt": b"",
-        "bom_only.txt": codecs.BOM_UTF8,
-        "binary.txt": bytes(range(256)) * 400,
-        "utf16le.txt": DOC.encode("utf-16-le"),
-        "utf16be_bom.txt": codecs.BOM_UTF16_BE + DOC.encode("utf-16-be"),
-        "utf32.txt": DOC.encode("utf-32"),
-        "gb18030.txt": DOC.encode("gb18030"),
-        "big5.txt": "年度工作總結\n一、主要工作\n開展學習。\n".encode("big5"),
-        "latin1.txt": "caf\xe9 r\xe9sum\xe9 \xff\xfe".encode("latin-1") * 50,
-        "lone_surrogates.txt": b"\xed\xa0\x80\xed\xb0\x80" * 100 + DOC.encode(),
-        "zip_named_txt.txt": _docx(_paragraphs(["一、情况", "正文"])),
-        "not_a_docx.docx": DOC.encode(),
-        "truncated.docx": _docx(_paragraphs(["一、情况", "正文"]))[:300],
-        "zip_bomb.docx": _docx(_paragraphs(["一、情况"]) + b" " * 300_000_000),
-        "xxe.docx": _docx(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-                          b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                          b"<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>"),
-        "deep_xml.docx": _docx(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-                               b'wordprocessingml/2006/main"><w:body>' + b"<w:p>" * 5000 + b"</w:p>" * 5000
-                               + b"</w:body></w:document>"),
-    }
-    for level, marker in (("l1", lambda n: f"{_cn(n)}、"), ("l2", lambda n: f"（{_cn(n)}）"),
-                          ("l3", lambda n: f"{n}."), ("l4", lambda n: f"（{n}）")):
-        for count in (99, 100, 101, 120):
-            files[f"numbered_{level}_{count}.txt"] = _numbered(count, marker).encode()
-    for count in (99, 100, 101, 120):
-        items = "".join(f"{_cn(n)}是做好第{n}项工作。" for n in range(1, count + 1))
-        files[f"items_{count}.txt"] = f"2025年工作总结\n一、主要工作\n{items}\n".encode()
-    return files
-
-
-def hostile_fills() -> dict[str, bytes]:
-    anchors = ['a0: &a0 ["笑笑笑笑笑笑笑笑笑笑"]'] + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]"
-                                                     for n in range(1, 9)]
-    refs = "\n".join("  - *big" for _ in range(100))
-    items = "\n".join("    - points: *pts" for _ in range(100))
-    return {
-        "alias_bomb.yaml": ("\n".join(anchors) + "\n" + SAMPLE).encode(),
-        # 33 KB: one 10,000-character string, referenced 100 times in a list that 100 items reuse
-        "alias_points.yaml": (f"kind: annual\nunit: 某单位\nyear: 2025\nx: &big '{'字' * 10000}'\npts: &pts\n{refs}\n"
-                              f"sections:\n  achievements:\n{items}\n").encode(),
-        "deep_flow.yaml": ("kind: annual\nunit: 某单位\nyear: 2025\nsections: " + "[" * 1000 + "]" * 1000 + "\n").encode(),
-        "deep_block.yaml": (SAMPLE + "".join(" " * i + "a:\n" for i in range(300))).encode(),
-        "binary_tag.yaml": b"kind: annual\nunit: !!binary aGVsbG8=\nyear: 2025\n",
-        "python_tag.yaml": b"kind: !!python/object/apply:os.system ['echo hi']\nunit: x\nyear: 2025\n",
-        "controls.yaml": (SAMPLE.replace("unit:", "unit: \x00\x07\x1b") + "\n").encode(),
-        "utf16.yaml": SAMPLE.encode("utf-16"),
-        "gbk.yaml": SAMPLE.encode("gb18030"),
-        "huge_value.yaml": ("kind: annual\nunit: 某单位\nyear: 2025\nopening: " + "字" * 3_000_000 + "\n").encode(),
-        "many_items.yaml": ("kind: annual\nunit: 某单位\nyear: 2025\nsections:\n  problems:\n    points:\n"
-                            + "".join(f"      - 第{n}个问题。\n" for n in range(150))).encode(),
-        "template_code.yaml": b"kind: annual\nunit: '{{ 7*7 }}{% for x in range(10**9) %}x{% endfor %}'\nyear: 2025\n",
-        "null_everything.yaml": b"kind:\nunit:\nyear:\nsections:\n",
-        "a_list.yaml": b"- kind: annual\n- unit: x\n",
-        "docx_named_yaml.yaml": _docx(_paragraphs(["x"])),
-        "empty.yaml": b"",
-    }
+HANG_GUARD = 60  # seconds per run; each takes well under one (bench/bench_hostile.py measures them)
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    for name, data in {**hostile_texts(), **hostile_fills()}.items():
-        (root / name).write_bytes(data)
-    return root
+    return write_hostile_folder(tmp_path_factory.mktemp("hostile"))
 
 
 class _Hang(Exception):
@@ -163,22 +55,18 @@ def _assert_clean_exit(result, args) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(hostile_texts()))
-@pytest.mark.parametrize("command", ["parse", "parse --json", "check", "check --json", "check --fix", "extract"])
+@pytest.mark.parametrize("command", TEXT_COMMANDS)
 def test_every_text_command_on_every_hostile_file(folder, tmp_path, name, command):
-    args = command.split() + [str(folder / name)]
-    if command == "extract":
-        args += ["-o", str(tmp_path / "out.yaml"), "--year", "2026"]
-    if command == "check --fix":
-        args += ["-o", str(tmp_path / ("out" + (folder / name).suffix))]
+    args = text_command_args(command, folder / name, tmp_path)
     before = (folder / name).read_bytes()
     _assert_clean_exit(run(args), args)
     assert (folder / name).read_bytes() == before
 
 
 @pytest.mark.parametrize("name", sorted(hostile_fills()))
-@pytest.mark.parametrize("command", ["draft", "check"])
+@pytest.mark.parametrize("command", FILL_COMMANDS)
 def test_every_fill_command_on_every_hostile_fill(folder, tmp_path, name, command):
-    args = [command, str(folder / name)] + (["-o", str(tmp_path / "out.docx")] if command == "draft" else [])
+    args = fill_command_args(command, folder / name, tmp_path)
     result = run(args)
     _assert_clean_exit(result, args)
     if name.startswith(("alias", "deep", "binary", "python", "a_list", "docx", "empty", "null", "huge")):
@@ -186,15 +74,15 @@ def test_every_fill_command_on_every_hostile_fill(folder, tmp_path, name, comman
 
 
 def test_mine_over_the_whole_hostile_folder(folder, tmp_path):
-    args = ["mine", str(folder), "-o", str(tmp_path / "bank"), "--cache-dir", str(tmp_path / "cache"), "-j", "1"]
+    args = mine_args(folder, tmp_path)
     result = run(args, seconds=HANG_GUARD * 4)
     _assert_clean_exit(result, args)
 
 
-@pytest.mark.parametrize("name", ["controls.txt", "gb18030.txt", "numbered_l1_120.txt"])
+@pytest.mark.parametrize("name", INIT_TARGET_NAMES)
 def test_init_writes_into_hostile_names(tmp_path, name):
-    target = tmp_path / (name.replace(".txt", "") + " 😀 填写.yaml")
-    _assert_clean_exit(run(["init", "--kind", "annual", "-o", str(target)]), ["init"])
+    target = init_target(tmp_path, name)
+    _assert_clean_exit(run(init_args(target)), ["init"])
     assert target.exists()
 
 
@@ -218,4 +106,4 @@ def test_long_item_lists_are_read_to_the_end(folder, count):
     items = doc.sections[0].items
     assert len(items) == count and items[-1] == f"做好第{count}项工作。"
     assert not [w for w in doc.warnings if w.code.startswith("item")]
-    assert item_prefix(count) == f"{_cn(count)}是"  # and drafter writes them back alike
+    assert item_prefix(count) == f"{chinese_numeral(count)}是"  # and drafter writes them back alike
