@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from drafter.mining.pos import (NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS,
                                 dictionary_tags)
@@ -235,8 +236,39 @@ def _merge_variants(candidates: dict[str, TermCandidate]) -> list[TermCandidate]
         main.docs = max(main.docs, other.docs)
         main.count += other.count
         main.quoted += other.quoted
-        main.examples = sorted(main.examples + other.examples)[:MAX_EXAMPLES]
+        main.examples = distinct_examples(main.examples + other.examples)
     return [c for text, c in candidates.items() if text not in absorbed]
+
+
+# Two cuts of one sentence around different wordings share at least this many characters.
+SAME_SENTENCE_OVERLAP = 12
+
+
+def distinct_examples(examples: list, limit: int = MAX_EXAMPLES) -> list:
+    """Up to `limit` examples ([source, text]), each a different sentence, from different
+    documents first, whole sentences before cut ones. A variant's example is often the sentence the main wording's example
+    already shows, maybe cut around another word: it would waste a slot."""
+    chosen: list = []
+    ordered = sorted(examples, key=lambda e: (e[0], e[1].startswith("…"), e[1]))  # a whole sentence first
+    for fresh_documents in (True, False):
+        for example in ordered:
+            if len(chosen) >= limit:
+                break
+            if fresh_documents and any(example[0] == other[0] for other in chosen):
+                continue
+            if not any(_same_sentence(example, other) for other in chosen):
+                chosen.append(example)
+    return sorted(chosen)
+
+
+def _same_sentence(a: list, b: list) -> bool:
+    if a[0] != b[0]:
+        return False
+    first, second = a[1].strip("…"), b[1].strip("…")
+    if first in second or second in first:
+        return True
+    match = SequenceMatcher(None, first, second, autojunk=False).find_longest_match(0, len(first), 0, len(second))
+    return match.size >= min(SAME_SENTENCE_OVERLAP, len(first), len(second))
 
 
 def _entry(candidate: TermCandidate, lexicon, cues) -> dict:
