@@ -430,7 +430,7 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     for heading_set in select_heading_sets(word_total["heading_sets"], lambda word: tags.get(word, ""),
                                            limit=MAX_HEADING_SETS):
         role_mask = 1 << heading_set.role if heading_set.role >= 0 else 0
-        phrases.append(entry("；".join(heading_set.headings), "heading_set", role_mask, heading_set.docs,
+        phrases.append(entry("；".join(heading_set.headings), "heading_set", role_mask, heading_set.count,
                              heading_set.docs, [{"doc": heading_set.source, "text": heading_set.headings[0]}],
                              items=list(heading_set.headings), structure=heading_set.name))
     for sentence in select_sentences(word_total["sentences"], limit=MAX_SENTENCES):
