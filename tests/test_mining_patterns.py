@@ -123,3 +123,21 @@ def test_selection_is_ranked_and_stable():
     first, second = select_patterns(total, documents=6), select_patterns(total, documents=6)
     assert first == second
     assert [(-p.score, p.text) for p in first] == sorted((-p.score, p.text) for p in first)
+
+
+# -- quoted names, leads, near copies, series that are 提法 --------------------------------------
+
+def test_no_lead_starts_inside_a_quoted_name():
+    assert not [f for f in frames_of("严格落实 “ 三会一课 ” 等 党内 制度") if f.startswith("三会一课")]
+    assert not [f for f in frames_of("开展 “ 党员 亮身份 、 争当 排头兵 ” 活动") if f.startswith("党员")]
+    assert not [f for f in frames_of("学习 《 条例 》 有关 规定 要求") if f.startswith("条例")]
+    assert "严格落实…制度" in frames_of("严格落实 “ 三会一课 ” 等 党内 制度")
+
+
+def test_no_filler_holds_half_a_pair_of_quotes():
+    for clause in ("严格落实 “ 三会一课 ” 等 党内 制度", "开展 “ 党员 亮身份 、 争当 排头兵 ” 活动",
+                   "推行 “ 三提 三比 ” 工作法 推动 “ 比学赶超 ” 氛围", "学习 《 条例 》 有关 规定 要求"):
+        for frame, filler in clause_frames(clause.split()):
+            assert filler[0] not in "”’》）" and filler[-1] not in "“‘《（", (frame, filler)
+            assert filler.count("“") == filler.count("”") and filler.count("《") == filler.count("》"), (frame, filler)
+    assert ("开展…活动", "“党员亮身份、争当排头兵”") in set(clause_frames("开展 “ 党员 亮身份 、 争当 排头兵 ” 活动".split()))

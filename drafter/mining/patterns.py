@@ -29,6 +29,12 @@ SLOT = "…"
 MAX_FILLERS = 16
 SHOWN_FILLERS = 5
 FUNCTION_TOKENS = frozenset("的了和与等及")
+# Paired marks: a lead right after an opening one is inside a quoted name or title (“三会一课”,
+# 《条例》), and a filler holding half a pair cuts one.
+_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "〈": "〉", "【": "】"}
+_OPENING = frozenset(_PAIRS)
+_CLOSING = frozenset(_PAIRS.values())
+_STRAIGHT_QUOTES = frozenset("\"'")
 _MAX_LEAD_START = 3   # a lead may follow a few words (各 党支部 坚持把 …)
 _MAX_SECOND_ANCHOR = 12
 # anchors must meet this many times more often than by chance; a middle word is
@@ -51,7 +57,36 @@ def _sample(fillers: dict[str, int]) -> dict[str, int]:
 
 def _slot_ok(tokens: list[str]) -> bool:
     length = sum(len(t) for t in tokens)
-    return 2 <= length <= 24 and any(is_word(t) for t in tokens)
+    return 2 <= length <= 24 and any(is_word(t) for t in tokens) and _whole_marks(tokens)
+
+
+def _whole_marks(tokens: list[str]) -> bool:
+    """No half of a pair of quotes or brackets: the filler ”等党内 or 亮身份、争当排头兵” cuts a
+    quoted name; “红色物业”建设 does not."""
+    if tokens[0] in _CLOSING or tokens[-1] in _OPENING:
+        return False
+    waiting: list[str] = []
+    straight = 0
+    for token in tokens:
+        if token in _OPENING:
+            waiting.append(_PAIRS[token])
+        elif token in _CLOSING:
+            if not waiting or waiting.pop() != token:
+                return False
+        elif token in _STRAIGHT_QUOTES:
+            straight += 1
+    return not waiting and straight % 2 == 0
+
+
+def _inside_marks(clause: list[str], start: int) -> bool:
+    """The token at `start` opens a quoted name or title (it follows an opening mark)."""
+    if start == 0:
+        return False
+    before = clause[start - 1]
+    if before in _OPENING:
+        return True
+    # a straight quote opens when an even number of them come before it
+    return before in _STRAIGHT_QUOTES and sum(1 for t in clause[:start - 1] if t == before) % 2 == 0
 
 
 def clause_anchors(clause: list[str]) -> tuple[list[tuple[str, int, bool]], list[tuple[str, int]]]:
@@ -63,6 +98,8 @@ def clause_anchors(clause: list[str]) -> tuple[list[tuple[str, int, bool]], list
     if size < 3:
         return leads, tails
     for start in range(min(_MAX_LEAD_START, size - 2) + 1):
+        if _inside_marks(clause, start):
+            continue  # 严格落实“三会一课”等党内制度: 三会一课 begins a name, not a frame
         for lead_size in ((1, 2) if start < _MAX_LEAD_START else (1,)):
             lead = clause[start:start + lead_size]
             if len(lead) < lead_size or not all(is_word(t) for t in lead):
