@@ -30,7 +30,7 @@ from drafter.lexicon import load_lexicon
 from drafter.topics import load_topic_cues
 from drafter.mining.cache import MiningCache
 from drafter.mining.headings import select_heading_sets, select_headings
-from drafter.mining.pos import dictionary_tags
+from drafter.mining.pos import DictionaryWords
 from drafter.mining.patterns import SLOT, select_patterns
 from drafter.mining.progress import Progress
 from drafter.mining.report import MineReport
@@ -403,8 +403,11 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     documents = len(all_facts)  # the pieces of a compilation each count
     units = {unit for facts in all_facts for unit in facts["units"] if len(unit) >= 3}
     base = load_tokenizer([], engine)
+    # every dictionary word the selections below ask about is read in one pass
+    dictionary = DictionaryWords()
+    dictionary.expect({t for found in word_total["heading_sets"] for part in found[3] for t in part})
     terms = select_terms(word_total["terms"], documents=documents, lexicon=lexicon, cues=cues, units=units,
-                         base_cut=base.cut, char_counts=counts)
+                         base_cut=base.cut, char_counts=counts, dictionary=dictionary)
     set_phrases = frozenset(w for t in terms if t["type"] == "set_phrase" for w in [t["text"], *t["variants"]]) \
         | frozenset(w for entry in lexicon.entries for w in entry.wordings)
 
@@ -426,9 +429,7 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     for heading in select_headings(word_total["headings"], limit=MAX_HEADINGS):
         phrases.append(entry(heading.text, "heading", 1 << heading.role, heading.count, heading.docs,
                              [{"doc": heading.source, "text": heading.text}]))
-    tags = dictionary_tags({t for found in word_total["heading_sets"] for part in found[3] for t in part})
-    for heading_set in select_heading_sets(word_total["heading_sets"], lambda word: tags.get(word, ""),
-                                           limit=MAX_HEADING_SETS):
+    for heading_set in select_heading_sets(word_total["heading_sets"], dictionary.tag, limit=MAX_HEADING_SETS):
         role_mask = 1 << heading_set.role if heading_set.role >= 0 else 0
         phrases.append(entry("；".join(heading_set.headings), "heading_set", role_mask, heading_set.count,
                              heading_set.docs, [{"doc": heading_set.source, "text": heading_set.headings[0]}],

@@ -21,8 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from drafter.mining.pos import (NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS,
-                                dictionary_tags)
+from drafter.mining.pos import NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS, DictionaryWords
 from drafter.mining.words import example_text
 
 SET_PHRASE, COLLOCATION, WORD = "set_phrase", "collocation", "word"
@@ -57,8 +56,10 @@ class TermCandidate:
 
 
 def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
-                 base_cut: Callable[[str], list[str]], char_counts) -> list[dict]:
+                 base_cut: Callable[[str], list[str]], char_counts,
+                 dictionary: DictionaryWords | None = None) -> list[dict]:
     """Typed, ranked term entries (best first within each type), variants merged."""
+    dictionary = dictionary or DictionaryWords()
     min_docs = 2 if documents >= 2 else 1
     candidates: dict[str, TermCandidate] = {}
     for text, (roles, docs, examples, count, quoted) in uses.items():
@@ -72,7 +73,7 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
         candidate.tokens = [t for t in base_cut(candidate.text) if t.strip()]
     contexts = {text: _contexts(candidate, base_cut) for text, candidate in candidates.items()}
     pieces = set(candidates) | {t for c in candidates.values() for t in c.tokens}
-    tags = dictionary_tags(pieces | {text[:2] for text in pieces} | {text[2:] for text in pieces}
+    tags = dictionary.tags(pieces | {text[:2] for text in pieces} | {text[2:] for text in pieces}
                            | {ctx.before for found in contexts.values() for ctx in found})
     kept = {}
     for candidate in candidates.values():
