@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.mining.digest import LEVEL1_HEADING, TITLE
@@ -332,25 +333,59 @@ class Pattern:
 
 
 MIN_FIXED_CHARS = 4  # 以…为抓手 has 4; 在…上…, 对…进行…, 为…提供… say nothing
+# Tags of words that cannot lead a frame: nouns, pronouns, numerals, time and place words
+# (党员…不强 takes a subject for a lead), and adverbs (积极…工作).
+_NOT_LEAD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "r", "rr", "rz", "m", "mq", "t", "tg",
+                            "f", "s", "d", "ad", "dg"})
+_VERB_TAGS = frozenset({"v", "vd", "vi", "vg", "vq"})
+
+LeadWords = Callable[[str], list[tuple[str, str, str]]]  # lead -> [(word, its tag, its first character's tag)]
+
+
+def _recurs(count: int, docs: int, variety: int, min_docs: int) -> bool:
+    """A pattern recurs with different fillers, in several documents or often in one."""
+    return count >= 3 and variety >= 3 and (docs >= min_docs or (count >= 4 and variety >= 4))
+
+
+def candidate_leads(total: dict, *, documents: int) -> set[str]:
+    """The leads of the frames that recur enough to be selected (to look their words up together)."""
+    min_docs = 2 if documents >= 2 else 1
+    return {frame.split(SLOT, 1)[0] for frame, (count, docs, _roles, fillers, _source, _sentence)
+            in total.get("frames", {}).items() if _recurs(count, docs, len(fillers), min_docs)}
+
+
+def verbal_lead(words: list[tuple[str, str, str]]) -> bool:
+    """A lead ends on a verb, coverb or preposition (以, 坚持把, 严格落实), not on a noun or an
+    adverb. The dictionary tags some verbs as nouns (压实 n); a noun whose first character is
+    a verb (压 v) is taken for a verb."""
+    if not words:
+        return True
+    _word, tag, first_tag = words[-1]
+    if tag == "n" and first_tag in _VERB_TAGS:
+        return True
+    return tag not in _NOT_LEAD_TAGS
 
 
 def select_patterns(total: dict, *, documents: int, limit: int = 300,
-                    set_phrases: frozenset[str] = frozenset()) -> list[Pattern]:
+                    set_phrases: frozenset[str] = frozenset(), lead_words: LeadWords | None = None) -> list[Pattern]:
     """Patterns ranked best first: frames with varied fillers, then parallel series.
 
-    A frame must hold real words beyond its prepositions, and none of its fixed parts
+    A frame must hold real words beyond its prepositions, its lead must be verbal (with
+    `lead_words`, the lead's words and their dictionary tags), and none of its fixed parts
     may cut a set phrase in two (以习近平…为指导). Near-identical frames (坚持以…为指导,
-    以…为指导, 坚持…为指导) and a series with its shorter runs are one entry each."""
+    以…为指导, 坚持…为指导; 严格落实…制度, 认真落实…制度) and a series with its shorter runs
+    are one entry each; a series that is (part of) a set phrase (不敢腐、不能腐、不想腐) is none."""
     min_docs = 2 if documents >= 2 else 1
     clauses, leads, tails, words = total.get("chance", [0, {}, {}, {}])
     found = []
     for frame, (count, docs, roles, fillers, source, sentence) in total.get("frames", {}).items():
         variety = len(fillers)
-        # a pattern recurs with different fillers, in several documents or often in one
-        if count < 3 or variety < 3 or (docs < min_docs and (count < 4 or variety < 4)):
+        if not _recurs(count, docs, variety, min_docs):
             continue
         parts = [part for part in frame.split(SLOT) if part]
         if len("".join(parts)) < MIN_FIXED_CHARS or max(map(len, parts)) < 2:
+            continue
+        if lead_words is not None and not verbal_lead(lead_words(frame.split(SLOT, 1)[0])):
             continue
         if _cuts_a_set_phrase(frame, sentence, set_phrases):
             continue
@@ -362,9 +397,11 @@ def select_patterns(total: dict, *, documents: int, limit: int = 300,
                  * math.log(lift))
         shown = tuple(sorted(fillers.items(), key=lambda kv: (-kv[1], kv[0]))[:SHOWN_FILLERS])
         found.append(Pattern(frame, count, docs, roles, variety, (source, sentence), round(score, 6), shown))
-    found = _merge_near_copies(_drop_shadowed(found))
+    found = _merge_other_leading_words(_merge_near_copies(_drop_shadowed(found)))
     series = []
     for run, (count, docs, roles, _fillers, source, sentence) in total.get("series", {}).items():
+        if any(run in phrase for phrase in set_phrases):
+            continue  # a 提法 (不敢腐、不能腐、不想腐), or part of one: no frame to fill
         score = math.log1p(count) * math.log1p(docs) * 0.8
         series.append(Pattern(run, count, docs, roles, 0, (source, sentence), round(score, 6)))
     found += _longest_runs(series)
@@ -403,6 +440,20 @@ def _merge_near_copies(patterns: list[Pattern]) -> list[Pattern]:
             continue
         kept.append(pattern)
     return kept
+
+
+def _merge_other_leading_words(patterns: list[Pattern]) -> list[Pattern]:
+    """严格落实…制度, 认真落实…制度, 落实…制度: frames whose leads end with the same word and
+    differ only in a two-character word before it (an adverb, mostly) are one pattern;
+    the most used form stays."""
+    ranked = sorted(patterns, key=lambda p: (-p.count, -p.docs, p.text))
+    kept: dict[str, Pattern] = {}
+    for pattern in ranked:
+        lead, rest = pattern.text.split(SLOT, 1)
+        core = (lead[2:] if len(lead) == 4 else lead) + SLOT + rest
+        if core not in kept:
+            kept[core] = pattern
+    return list(kept.values())
 
 
 def _near(a: str, b: str) -> bool:

@@ -31,7 +31,7 @@ from drafter.topics import load_topic_cues
 from drafter.mining.cache import MiningCache
 from drafter.mining.headings import select_heading_sets, select_headings
 from drafter.mining.pos import DictionaryWords
-from drafter.mining.patterns import SLOT, select_patterns
+from drafter.mining.patterns import SLOT, candidate_leads, select_patterns
 from drafter.mining.progress import Progress
 from drafter.mining.report import MineReport
 from drafter.mining.sentences import select_sentences
@@ -405,6 +405,9 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     base = load_tokenizer([], engine)
     # every dictionary word the selections below ask about is read in one pass
     dictionary = DictionaryWords()
+    lead_tokens = {lead: [t for t in base.cut(lead) if t.strip()]
+                   for lead in candidate_leads(word_total["patterns"], documents=documents)}
+    dictionary.expect({w for tokens in lead_tokens.values() for t in tokens for w in (t, t[0])})
     dictionary.expect({t for found in word_total["heading_sets"] for part in found[3] for t in part})
     terms = select_terms(word_total["terms"], documents=documents, lexicon=lexicon, cues=cues, units=units,
                          base_cut=base.cut, char_counts=counts, dictionary=dictionary)
@@ -419,8 +422,12 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
                 "variants": [], **more, "examples": examples[:MAX_EXAMPLES]}
 
     phrases = list(terms)
+    def lead_words(lead: str) -> list[tuple[str, str, str]]:
+        tokens = lead_tokens.get(lead) or [t for t in base.cut(lead) if t.strip()]
+        return [(t, dictionary.tag(t), dictionary.tag(t[0])) for t in tokens]
+
     for pattern in select_patterns(word_total["patterns"], documents=documents, limit=MAX_PATTERNS,
-                                   set_phrases=set_phrases):
+                                   set_phrases=set_phrases, lead_words=lead_words):
         source, sentence = pattern.example
         lead = pattern.text.split(SLOT)[0].split("、")[0]
         fillers = [{"text": text, "count": times} for text, times in pattern.fillers]
