@@ -59,3 +59,63 @@ def test_distinct_examples_prefer_other_documents_and_drop_cuts_of_one_sentence(
     assert distinct_examples(examples) == sorted([["a.txt", sentence], other, ["b.txt", "组织党员学习党章。"]])
     two = distinct_examples(examples, limit=2)
     assert len(two) == 2 and {source for source, _text in two} == {"a.txt", "b.txt"}
+
+
+# -- typing: what makes a mined term a 提法 ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def words():
+    """The base cut (no user words) and the dictionary's tags of each word."""
+    from drafter.mining.pos import DictionaryWords
+    from drafter.mining.tokenizer import load_tokenizer
+
+    cut = load_tokenizer([]).cut
+    dictionary = DictionaryWords()
+
+    def tokens_and_tags(text: str) -> tuple[list[str], list[str]]:
+        tokens = [t for t in cut(text) if t.strip()]
+        return tokens, [dictionary.tag(t) for t in tokens]
+    return tokens_and_tags
+
+
+@pytest.mark.parametrize("text", ["三会一课", "四个意识", "两个维护", "中央八项规定", "三提三比", "两学一做"])
+def test_a_numeral_that_counts_parts_makes_a_numbered_phrase(words, text):
+    from drafter.mining.term_entries import _numbered
+
+    assert _numbered(*words(text))
+
+
+@pytest.mark.parametrize("text", ["下一步打算", "下一步工作", "现将一年来", "一般公共预算收入", "进一步加强", "统一思想",
+                                  "第一时间", "一批党员", "百姓满意", "五年规划"])
+def test_a_numeral_inside_a_word_of_the_language_counts_nothing(words, text):
+    """一 of 下一步, 一年来, 一般, 进一步, 统一, 一批; an ordinal; 百 of 百姓 (n), 五 of 五年 (t)."""
+    from drafter.mining.term_entries import _numbered
+
+    assert not _numbered(*words(text))
+
+
+
+def select(uses: dict, texts: list[str], documents: int = 4) -> dict[str, dict]:
+    """select_terms on hand-made uses ({term: (count, docs, quoted, sentences)}) with n-gram
+    counts of `texts`."""
+    from drafter.lexicon import load_lexicon
+    from drafter.mining.term_entries import select_terms
+    from drafter.mining.terms import NgramCounts, count_documents
+    from drafter.mining.tokenizer import load_tokenizer
+    from drafter.topics import load_topic_cues
+
+    counts = NgramCounts()
+    count_documents(texts, counts)
+    data = {term: (1, docs, [[f"d{i}.txt", sentence] for i, sentence in enumerate(sentences)], count, quoted)
+            for term, (count, docs, quoted, sentences) in uses.items()}
+    entries = select_terms(data, documents=documents, lexicon=load_lexicon(), cues=load_topic_cues(), units=set(),
+                           base_cut=load_tokenizer([]).cut, char_counts=counts)
+    return {entry["text"]: entry for entry in entries}
+
+
+def test_a_word_common_in_the_language_is_not_bound_to_a_phrase():
+    """数字化 occurs only in 档案数字化 here, but the language uses it everywhere; 枫桥 is rare."""
+    archives = [f"完成馆藏档案数字化扫描{n}万页，推进档案数字化工作。" for n in range(4)]
+    assert select({"档案数字化": (8, 4, 0, archives)}, archives)["档案数字化"]["type"] != "set_phrase"
+    fengqiao = [f"推广枫桥式工作法，化解矛盾纠纷{n}件，枫桥式工作法覆盖全镇。" for n in range(4)]
+    assert select({"枫桥式工作法": (8, 4, 0, fengqiao)}, fengqiao)["枫桥式工作法"]["type"] == "set_phrase"

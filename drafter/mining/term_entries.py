@@ -1,9 +1,9 @@
 """From mined terms to the bank's term entries, typed as a writer understands them.
 
 - `set_phrase` 提法: a standard wording of the lexicon (templates/terms.yaml), a
-  compound with a numeral (三会一课, 一岗双责), a name writers put in quotes
-  (“清廉机关”), or a noun phrase so lexicalized that a word in it is hardly ever
-  used without the rest (党风廉政 → 党风廉政建设);
+  compound with a numeral that counts its parts (三会一课, 四个意识), a name writers
+  put in quotes (“清廉机关”), or a noun phrase so lexicalized that a word in it, rare
+  in the language at large, is hardly ever used without the rest (党风廉政 → 党风廉政建设);
 - `collocation` 动词搭配: a verb, or an adverb with a verb, leading (扎实推进,
   贯彻落实, 进一步);
 - `word` 常用词: any other domain word (党员干部, 工作总结).
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from drafter.mining.pos import NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS, DictionaryWords
+from drafter.mining.pos import COMMON_FREQUENCY, NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS, DictionaryWords
 from drafter.mining.words import example_text
 
 SET_PHRASE, COLLOCATION, WORD = "set_phrase", "collocation", "word"
@@ -81,7 +81,7 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
         found = contexts[candidate.text]
         if candidate.entry is None and not _well_formed(candidate, found, char_counts):
             continue
-        candidate.type = _type_of(candidate, found, tags, char_counts)
+        candidate.type = _type_of(candidate, found, tags, char_counts, dictionary.frequency)
         kept[candidate.text] = candidate
     merged = _merge_variants(kept)
     by_type: dict[str, list[TermCandidate]] = {}
@@ -140,7 +140,8 @@ def _well_formed(candidate: TermCandidate, contexts: list[UseContext], char_coun
     return misplaced * 2 <= len(contexts)
 
 
-def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[str, str], char_counts) -> str:
+def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[str, str], char_counts,
+             frequency: Callable[[str], int]) -> str:
     if candidate.entry is not None:
         return SET_PHRASE
     whole_tag = tags.get(candidate.text, "")
@@ -157,12 +158,12 @@ def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[st
         return COLLOCATION if verbal and not nominal else WORD
     if _verbal(candidate.tags) and not nominal:
         return COLLOCATION
-    if len(candidate.tokens) >= 2 and len(candidate.text) >= 4 and _numbered(candidate.text):
-        return SET_PHRASE  # 三会一课, 一岗双责, 四个意识
+    if len(candidate.tokens) >= 2 and len(candidate.text) >= 4 and _numbered(candidate.tokens, candidate.tags):
+        return SET_PHRASE  # 三会一课, 四个意识, 两个维护
     if candidate.quoted >= MIN_QUOTED and candidate.quoted >= QUOTED_SHARE * candidate.count:
         return SET_PHRASE
     if len(candidate.tokens) >= 2 and len(candidate.text) >= 5 and candidate.docs >= 3 \
-            and _lexicalized(candidate, char_counts):
+            and _lexicalized(candidate, char_counts, frequency):
         return SET_PHRASE
     return WORD
 
@@ -190,16 +191,38 @@ def _verbal(tags: list[str]) -> bool:
     return first in ("a", "vn") and bool(rest) and rest[0] in VERB_TAGS
 
 
-def _numbered(text: str) -> bool:
-    """A numeral counts parts of the phrase (三会一课, 两个维护), not an ordinal (第一时间)."""
-    return any(char in _NUMERAL_CHARS and (index == 0 or text[index - 1] != "第") for index, char in enumerate(text))
+# Dictionary tags of a word a counting numeral may stand in: a numeral word (八项, 四个, 两个),
+# an abbreviation or name (三农 nz, 两委 j), or no tag (三会, 一课: words the dictionary does not know).
+_COUNTING_TAGS = frozenset({"m", "mq", "j", "nz", ""})
 
 
-def _lexicalized(candidate: TermCandidate, char_counts) -> bool:
-    """Some word of it (of two characters or more) is hardly ever used without the rest."""
+def _numbered(tokens: list[str], tags: list[str]) -> bool:
+    """A numeral counts parts of the phrase (三会一课, 四个意识, 两个维护, 八项规定).
+
+    Not when it stands inside a word of the language that the dictionary tags otherwise
+    (一般 a, 进一步 d, 统一 v, 五年 t, 百姓 n); not as an ordinal (第一时间) or after a
+    localizer or pronoun (下一步, 这一); and 一 alone counts nothing (现将一年来, 一批): one
+    of a thing is no list, and beside another numeral (三会一课) the other one counts."""
+    for index, (token, tag) in enumerate(zip(tokens, tags)):
+        if tag not in _COUNTING_TAGS:
+            continue
+        if index and tags[index - 1] in ("f", "r"):
+            continue
+        for at, char in enumerate(token):
+            before = token[at - 1] if at else (tokens[index - 1][-1] if index else "")
+            if char in _NUMERAL_CHARS and char != "一" and before != "第":
+                return True
+    return False
+
+
+def _lexicalized(candidate: TermCandidate, char_counts, frequency: Callable[[str], int]) -> bool:
+    """Some word of it (of two characters or more) is hardly ever used without the rest, in
+    this corpus, and is rare in the language at large (党风廉政 of 党风廉政建设). A common
+    word (发生, 数字化, 总书记) that a small corpus happens to use in one phrase only is not bound."""
     tf = char_counts.tf
     whole = max(tf.get(candidate.text, 0), candidate.count)
-    shares = [whole / tf[token] for token in candidate.tokens if len(token) >= 2 and tf.get(token)]
+    shares = [whole / tf[token] for token in candidate.tokens
+              if len(token) >= 2 and tf.get(token) and frequency(token) < COMMON_FREQUENCY]
     return bool(shares) and max(shares) >= LEXICALIZED
 
 
