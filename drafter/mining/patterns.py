@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from drafter.mining.digest import LEVEL1_HEADING, TITLE
 from drafter.mining.clauses import Sentence, is_word
+from drafter.mining.pos import verbal
 
 SLOT = "…"
 # Distinct fillers remembered per frame: a sample (the smallest hashes, so merging chunks in any
@@ -333,12 +334,6 @@ class Pattern:
 
 
 MIN_FIXED_CHARS = 4  # 以…为抓手 has 4; 在…上…, 对…进行…, 为…提供… say nothing
-# Tags of words that cannot lead a frame: nouns, pronouns, numerals, time and place words
-# (党员…不强 takes a subject for a lead), and adverbs (积极…工作).
-_NOT_LEAD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "r", "rr", "rz", "m", "mq", "t", "tg",
-                            "f", "s", "d", "ad", "dg"})
-_VERB_TAGS = frozenset({"v", "vd", "vi", "vg", "vq"})
-
 LeadWords = Callable[[str], list[tuple[str, str, str]]]  # lead -> [(word, its tag, its first character's tag)]
 
 
@@ -355,15 +350,12 @@ def candidate_leads(total: dict, *, documents: int) -> set[str]:
 
 
 def verbal_lead(words: list[tuple[str, str, str]]) -> bool:
-    """A lead ends on a verb, coverb or preposition (以, 坚持把, 严格落实), not on a noun or an
-    adverb. The dictionary tags some verbs as nouns (压实 n); a noun whose first character is
-    a verb (压 v) is taken for a verb."""
+    """A lead ends on a verb, coverb or preposition (以, 坚持把, 严格落实), not on a noun
+    (党员…不强) or an adverb (积极…工作)."""
     if not words:
         return True
     _word, tag, first_tag = words[-1]
-    if tag == "n" and first_tag in _VERB_TAGS:
-        return True
-    return tag not in _NOT_LEAD_TAGS
+    return verbal(tag, first_tag)
 
 
 def select_patterns(total: dict, *, documents: int, limit: int = 300,

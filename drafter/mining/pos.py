@@ -25,6 +25,20 @@ NUMERAL_TAGS = frozenset({"m", "mq"})
 IDIOM_TAGS = frozenset({"i", "l"})
 
 
+# Words that cannot lead a verb phrase: nouns, pronouns, numerals, time and place words, adverbs.
+NOT_VERBAL_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "r", "rr", "rz", "m", "mq", "t", "tg",
+                             "f", "s", "d", "ad", "dg"})
+
+
+def verbal(tag: str, first_character_tag: str) -> bool:
+    """A word that can lead a verb phrase (落实, 以, 坚持把 …) by its tag. The dictionary tags
+    some verbs as nouns (压实 n): a noun whose first character is a verb (压 v) is
+    taken for a verb."""
+    if tag == "n" and first_character_tag in VERB_TAGS:
+        return True
+    return tag not in NOT_VERBAL_TAGS
+
+
 # More common than nine in ten words of the dictionary (its frequencies: median 3, 90th
 # percentile about 100): a word of the general language, not of one field.
 COMMON_FREQUENCY = 100

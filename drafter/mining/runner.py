@@ -422,6 +422,7 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
                 "variants": [], **more, "examples": examples[:MAX_EXAMPLES]}
 
     phrases = list(terms)
+
     def lead_words(lead: str) -> list[tuple[str, str, str]]:
         tokens = lead_tokens.get(lead) or [t for t in base.cut(lead) if t.strip()]
         return [(t, dictionary.tag(t), dictionary.tag(t[0])) for t in tokens]
