@@ -82,3 +82,17 @@ def test_a_wording_belongs_to_one_term(tmp_path):
     with pytest.raises(DrafterError, match="已属于提法“某某会议精神”") as caught:
         _load(tmp_path, text)
     assert caught.value.line == 13
+
+
+def test_shipped_variants_are_wordings_of_their_term():
+    """A variant is the same 提法 written otherwise, not another thing of the same field."""
+    lexicon = load_lexicon()
+    for other_thing in ("安全生产", "安全生产主体责任", "意识形态领域", "意识形态阵地", "党员责任区", "廉政风险点",
+                        "巡视整改", "保密工作责任制", "网络意识形态工作责任制", "第一责任人职责"):
+        assert lexicon.entry_for(other_thing) is None, other_thing
+    assert lexicon.entry_for("以案为鉴、以案促改").term == "以案促改"
+    assert "以案为鉴、以案促改" not in next(e for e in lexicon.entries if e.term == "警示教育").variants
+    assert lexicon.entry_for("以人民为中心").term == "以人民为中心"  # a 提法 of its own, not the 发展思想
+    assert lexicon.entry_for("中央八项规定").term == "中央八项规定精神"
+    for entry in lexicon.entries:
+        assert entry.source and all(v.source for v in entry.dated_variants)
