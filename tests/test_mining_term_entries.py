@@ -178,3 +178,13 @@ def test_a_standard_wording_with_a_verb_or_a_head_word_is_no_new_set_phrase():
     assert "中央八项规定精神问题" not in found
     main = found["中央八项规定精神"]
     assert main["count"] == 6 and main["docs"] == 3 and "中央八项规定精神问题" not in main["variants"]
+
+
+def test_a_wording_holding_punctuation_does_not_count_its_main_wording_twice(tmp_path):
+    """以案为鉴、以案促改 is found in the text; 以案促改 inside it is cut as a word too."""
+    corpus = tmp_path / "corpus"
+    for name, unit in (("a.txt", "县档案馆党支部"), ("b.txt", "市统计局机关党委")):
+        write_summary(corpus, name, unit, ["组织党员观看警示教育片，做到以案为鉴、以案促改。", "全年开展集中学习12次。"])
+    item = entry(mine(tmp_path, corpus), "以案促改")
+    assert "以案为鉴、以案促改" in item["variants"]
+    assert (item["count"], item["docs"]) == (2, 2)

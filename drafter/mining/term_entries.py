@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 
 from drafter.mining.pos import (COMMON_FREQUENCY, NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS, DictionaryWords,
                                 verbal)
+from drafter.mining.clauses import is_word
 from drafter.mining.words import example_text
 
 SET_PHRASE, COLLOCATION, WORD = "set_phrase", "collocation", "word"
@@ -324,7 +325,10 @@ def _merge_variants(candidates: dict[str, TermCandidate], uses_of: dict[str, str
             main.variants.append(longer)
         main.roles |= other.roles
         main.docs = max(main.docs, other.docs)
-        main.count += other.count
+        # a wording holding punctuation (以案为鉴、以案促改) is found in the text, never cut as
+        # one word: the tokenizer cut the main wording inside it, which counted it already
+        if is_word(longer) or main.text not in longer:
+            main.count += other.count
         main.quoted += other.quoted
         main.examples = distinct_examples(main.examples + other.examples)
     return [c for text, c in candidates.items() if text not in absorbed]
