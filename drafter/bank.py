@@ -411,6 +411,8 @@ def query_phrases(bank_dir: str | os.PathLike | None = None, *, role: str | None
         entry["stale"] = stale.to_dict() if stale else None
         if stale and not include_stale:
             continue
+        if not include_stale:  # a wording dated by itself (二十届二中、三中全会精神 after the 四中全会)
+            entry["variants"] = [v for v in entry["variants"] if lexicon.stale_wording(v, year) is None]
         found.append(entry)
         if top is not None and len(found) >= top:
             break

@@ -28,6 +28,9 @@ SEVERITIES = ("error", "warning")
 QUOTE = "[“”\"‘’'「」『』]?"  # what {Q} stands for in a pattern
 _ENTRY_KEYS = ("term", "topics", "variants", "wrong", "patterns", "current", "since", "usage", "allow",
                "replaced_by", "note", "source", "severity", "standard")
+# A variant with a time of its own (全面贯彻党的二十大和二十届二中、三中全会精神 until the
+# 四中全会): its wording and the keys of a period.
+_VARIANT_KEYS = ("text", "patterns", "current", "since", "usage", "allow", "replaced_by", "note", "source", "severity")
 _YEAR_MONTH = re.compile(r"^\s*((?:19|20|21)[0-9]{2})(?:\s*[-./年]\s*([0-9]{1,2})\s*月?)?\s*$")
 
 
@@ -58,6 +61,8 @@ class LexiconEntry:
     severity: str = "error"
     standard: bool = True  # a wording to offer, and never counted as copying
     line: int | None = None  # where the entry is in the file
+    dated_variants: list[LexiconEntry] = field(default_factory=list)  # variants with a time of their own
+    variant_of: str = ""  # for a dated variant: the term it is a wording of
 
     @property
     def wordings(self) -> list[str]:
@@ -92,8 +97,13 @@ class Lexicon:
 
     @property
     def dated(self) -> list[LexiconEntry]:
-        """Entries the stale-term check looks at: those with a time when they are current."""
-        return [e for e in self.entries if e.until is not None or e.since is not None]
+        """Entries the stale-term check looks at: those with a time when they are current,
+        then the variants with a time of their own."""
+        return [e for e in self.entries if e.until is not None or e.since is not None] + self.dated_variants
+
+    @property
+    def dated_variants(self) -> list[LexiconEntry]:
+        return [variant for e in self.entries for variant in e.dated_variants]
 
     @property
     def standard_phrases(self) -> list[str]:
@@ -104,7 +114,7 @@ class Lexicon:
         """The first outdated wording in text for a document of `year`, unless the clause
         keeps it current (常态化长效化). For bank items and suggestions: anything that
         names an outdated 提法 is left out, whatever the sentence says around it."""
-        for entry in self.entries:
+        for entry in [*self.entries, *self.dated_variants]:
             if not entry.stale_in(year):
                 continue
             for pattern in entry.patterns:
@@ -191,6 +201,13 @@ class _Validator:
             if entry.term in seen:
                 raise self.fail(f"提法“{entry.term}”重复（第 {seen[entry.term] + 1} 项已有）", "terms", index, "term")
             seen[entry.term] = index
+        owner: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            for wording in entry.wordings:
+                if owner.setdefault(wording, index) != index:
+                    other = entries[owner[wording]].term
+                    raise self.fail(f"写法“{wording}”已属于提法“{other}”（第 {owner[wording] + 1} 项），一种写法只能属于一个提法",
+                                    "terms", index)
         return Lexicon(self.path, entries)
 
     def entry(self, item, index: int) -> LexiconEntry:
@@ -203,10 +220,49 @@ class _Validator:
             if key not in _ENTRY_KEYS:
                 raise self.fail(f"未知的键“{key}”，可用：{'、'.join(_ENTRY_KEYS)}", *keys, key)
         term = self.text(item, "term", keys)
-        variants = self.texts(item, "variants", keys)
+        variants, dated = self.variants(item, keys)
         entry = LexiconEntry(term=term, source=self.text(item, "source", keys), variants=variants,
                              topics=self.topics(item, keys), wrong=self.texts(item, "wrong", keys),
                              line=self.line(*keys))
+        self.period(entry, item, keys)
+        standard = item.get("standard", True)
+        if not isinstance(standard, bool):
+            raise self.fail("应为 true 或 false", *keys, "standard")
+        entry.standard = standard
+        for index, raw in dated:
+            where = keys + ("variants", index)
+            variant = LexiconEntry(term=self.text(raw, "text", where), source=self.text(raw, "source", where),
+                                   topics=entry.topics, standard=entry.standard, line=self.line(*where),
+                                   variant_of=entry.term)
+            self.period(variant, raw, where)
+            if variant.until is None:
+                raise self.fail("带时间的写法应写 current: {from: 年月, until: 年月}", *where, "current")
+            entry.dated_variants.append(variant)
+        return entry
+
+    def variants(self, item: dict, keys: tuple) -> tuple[list[str], list[tuple[int, dict]]]:
+        """The variant wordings, and those written as a mapping (with a time of their own)."""
+        value = item.get("variants") or []
+        value = [value] if isinstance(value, (str, dict)) else value
+        if not isinstance(value, list):
+            raise self.fail("应为文字列表", *keys, "variants")
+        texts, dated = [], []
+        for index, raw in enumerate(value):
+            if isinstance(raw, str) and raw.strip():
+                texts.append(raw.strip())
+            elif isinstance(raw, dict):
+                for key in raw:
+                    if key not in _VARIANT_KEYS:
+                        raise self.fail(f"未知的键“{key}”，可用：{'、'.join(_VARIANT_KEYS)}", *keys, "variants", index,
+                                        key)
+                texts.append(self.text(raw, "text", keys + ("variants", index)))
+                dated.append((index, raw))
+            else:
+                raise self.fail("应为文字，或带 text 和 current 的映射", *keys, "variants", index)
+        return texts, dated
+
+    def period(self, entry: LexiconEntry, item: dict, keys: tuple) -> None:
+        """Patterns, allowed wordings, the time it is current, usage, severity, replacement and note."""
         raw_patterns = item.get("patterns")
         if raw_patterns is None:
             entry.patterns = [re.compile(re.escape(w)) for w in sorted(entry.wordings, key=len, reverse=True)]
@@ -233,17 +289,12 @@ class _Validator:
         entry.since = self.year_month(since, keys + ("since",)) if since is not None else entry.current_from
         entry.usage = self.choice(item, "usage", keys, USAGES, "any")
         entry.severity = self.choice(item, "severity", keys, SEVERITIES, "error")
-        standard = item.get("standard", True)
-        if not isinstance(standard, bool):
-            raise self.fail("应为 true 或 false", *keys, "standard")
-        entry.standard = standard
         if entry.until is not None:
             entry.replaced_by = self.text(item, "replaced_by", keys)
             entry.note = self.text(item, "note", keys)
         else:
             entry.replaced_by = self.text(item, "replaced_by", keys, required=False)
             entry.note = self.text(item, "note", keys, required=False)
-        return entry
 
     def text(self, item: dict, key: str, keys: tuple, *, required: bool = True) -> str:
         value = item.get(key)

@@ -123,3 +123,66 @@ def test_selection_is_ranked_and_stable():
     first, second = select_patterns(total, documents=6), select_patterns(total, documents=6)
     assert first == second
     assert [(-p.score, p.text) for p in first] == sorted((-p.score, p.text) for p in first)
+
+
+# -- quoted names, leads, near copies, series that are 提法 --------------------------------------
+
+def test_no_lead_starts_inside_a_quoted_name():
+    assert not [f for f in frames_of("严格落实 “ 三会一课 ” 等 党内 制度") if f.startswith("三会一课")]
+    assert not [f for f in frames_of("开展 “ 党员 亮身份 、 争当 排头兵 ” 活动") if f.startswith("党员")]
+    assert not [f for f in frames_of("学习 《 条例 》 有关 规定 要求") if f.startswith("条例")]
+    assert "严格落实…制度" in frames_of("严格落实 “ 三会一课 ” 等 党内 制度")
+
+
+def test_no_filler_holds_half_a_pair_of_quotes():
+    for clause in ("严格落实 “ 三会一课 ” 等 党内 制度", "开展 “ 党员 亮身份 、 争当 排头兵 ” 活动",
+                   "推行 “ 三提 三比 ” 工作法 推动 “ 比学赶超 ” 氛围", "学习 《 条例 》 有关 规定 要求"):
+        for frame, filler in clause_frames(clause.split()):
+            assert filler[0] not in "”’》）" and filler[-1] not in "“‘《（", (frame, filler)
+            assert filler.count("“") == filler.count("”") and filler.count("《") == filler.count("》"), (frame, filler)
+    assert ("开展…活动", "“党员亮身份、争当排头兵”") in set(clause_frames("开展 “ 党员 亮身份 、 争当 排头兵 ” 活动".split()))
+
+
+def _lead_words(lead: str) -> list[tuple[str, str, str]]:
+    from drafter.mining.pos import DictionaryWords
+
+    dictionary = DictionaryWords()
+    words = {"严格落实": ["严格", "落实"], "认真落实": ["认真", "落实"]}.get(lead, [lead])
+    return [(w, dictionary.tag(w), dictionary.tag(w[0])) for w in words]
+
+
+def _frame_documents(clauses: list[str], documents: int = 4) -> list[list[Sentence]]:
+    return [[_sentence(clause) for clause in clauses[i::documents]] for i in range(documents)]
+
+
+def test_a_lead_is_a_verb_or_preposition_not_a_noun_or_an_adverb():
+    clauses = [f"党员 {a} {b} 不强" for a, b in itertools.product(["学习", "参与", "服务", "创新"], ["主动性", "意识"])]
+    clauses += [f"积极 {a} {b} 工作" for a, b in itertools.product(["配合", "投身", "参加", "组织"], ["巡察", "创建"])]
+    clauses += [f"压实 {a} {b} 责任" for a, b in itertools.product(["管党", "治党", "安全", "监管"], ["政治", "主体"])]
+    clauses += [f"以 {a} {b} 为 抓手" for a, b in itertools.product(["星级", "党建", "网格", "书记"], ["项目", "管理"])]
+    clauses += [f"召开 {a} {b} 推进会" for a in ["专题", "季度"] for b in ["工作", "整改"]] + NOISE * 3
+    total = _total(_frame_documents(clauses))
+    plain = {p.text for p in select_patterns(total, documents=4)}
+    assert {"党员…不强", "积极…工作", "压实…责任", "以…为抓手"} <= plain
+    checked = {p.text for p in select_patterns(total, documents=4, lead_words=_lead_words)}
+    assert "党员…不强" not in checked and "积极…工作" not in checked
+    assert {"压实…责任", "以…为抓手"} <= checked  # 压实 is tagged a noun; its 压 is a verb
+
+
+def test_frames_differing_only_in_an_adverb_before_the_verb_are_one():
+    clauses = [f"严格落实 {a} {b} 制度" for a, b in itertools.product(["三会", "谈心", "请示", "值班"], ["报告", "谈话", "学习"])]
+    clauses += [f"认真落实 {a} {b} 制度" for a, b in itertools.product(["首问", "述职", "考勤"], ["评议", "负责"])]
+    clauses += [f"以 {a} {b} 为 抓手" for a, b in itertools.product(["星级", "党建", "网格", "书记"], ["项目", "管理"])]
+    clauses += NOISE * 20
+    total = _total(_frame_documents(clauses))
+    texts = {p.text for p in select_patterns(total, documents=4)}
+    assert "严格落实…制度" in texts and "认真落实…制度" not in texts
+
+
+def test_a_series_that_is_a_set_phrase_is_no_pattern():
+    clauses = ["一体 推进 不敢 腐 、 不能 腐 、 不想 腐", "坚持 不敢 腐 、 不能 腐 、 不想 腐 一体 推进",
+               "党建 与 业务 同 谋划 、 同 部署 、 同 推进"] * 2
+    total = _total(_frame_documents(clauses, documents=3))
+    assert "不敢腐、不能腐、不想腐" in {p.text for p in select_patterns(total, documents=3)}
+    texts = {p.text for p in select_patterns(total, documents=3, set_phrases=frozenset({"不敢腐、不能腐、不想腐"}))}
+    assert "不敢腐、不能腐、不想腐" not in texts and "同谋划、同部署、同推进" in texts

@@ -125,3 +125,26 @@ def test_rare_ngrams_are_not_terms():
 def test_length_limits():
     text = "\n".join(["坚持党建引领基层治理现代化"] * 5)
     assert all(3 <= len(t.text) <= 7 for t in score_terms(_counts([text] * 3), min_entropy=0))
+
+
+def test_terms_do_not_depend_on_the_order_of_a_set():
+    """Several n-grams grow into one phrase; which is met first (the candidates are a set,
+    whose order changes with the interpreter's hash seed) must not change the result."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    script = ("import hashlib, pathlib\n"
+              "from drafter.mining.terms import NgramCounts, count_documents, score_terms\n"
+              "texts = [p.read_text(encoding='utf-8') for d in ('corpus', 'tests/data/messy_mining', "
+              "'tests/data/real_world') for p in sorted(pathlib.Path(d).glob('*.txt'))]\n"
+              "counts = NgramCounts(); count_documents(texts, counts)\n"
+              "print(hashlib.sha256(repr(score_terms(counts, limit=400)).encode()).hexdigest())\n")
+    results = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        results.add(done.stdout)
+    assert len(results) == 1

@@ -148,7 +148,9 @@ class HeadingSet:
     role: int
     structure: str      # the grouping key
     name: str           # 动宾＋逗号＋主谓, 四字＋四字 …
-    docs: int           # documents with a set of this structure
+    count: int          # times this very set occurs
+    docs: int           # documents holding this very set
+    structure_docs: int  # documents with a set of this structure (how common the form is)
     source: str
 
 
@@ -156,8 +158,10 @@ def select_heading_sets(sets: list[list], tags_of, *, limit: int = 100) -> list[
     """Heading sets, best first: structures many documents use, then larger sets, then
     sets that share a leading word (抓… 抓… 抓…)."""
     popularity: dict[str, set[str]] = {}
-    for _role, _headings, structure, _tokens, source in sets:
+    holders: dict[tuple[str, ...], list[str]] = {}
+    for _role, headings, structure, _tokens, source in sets:
         popularity.setdefault(structure, set()).add(source)
+        holders.setdefault(tuple(headings), []).append(source)
     ranked = []
     seen = set()
     for role, headings, structure, tokens, source in sets:
@@ -166,9 +170,10 @@ def select_heading_sets(sets: list[list], tags_of, *, limit: int = 100) -> list[
             continue
         seen.add(key)
         shared_lead = len({h[0] for h in headings}) == 1
-        ranked.append((-len(popularity[structure]), -len(headings), not shared_lead, source, key,
-                       HeadingSet(key, role, structure, structure_name(tokens, tags_of),
-                                  len(popularity[structure]), source)))
+        first = min(holders[key])
+        ranked.append((-len(popularity[structure]), -len(headings), not shared_lead, first, key,
+                       HeadingSet(key, role, structure, structure_name(tokens, tags_of), len(holders[key]),
+                                  len(set(holders[key])), len(popularity[structure]), first)))
     ranked.sort(key=lambda item: item[:5])
     return [item[-1] for item in ranked[:limit]]
 

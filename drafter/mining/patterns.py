@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.mining.digest import LEVEL1_HEADING, TITLE
 from drafter.mining.clauses import Sentence, is_word
+from drafter.mining.pos import verbal
 
 SLOT = "…"
 # Distinct fillers remembered per frame: a sample (the smallest hashes, so merging chunks in any
@@ -29,6 +31,12 @@ SLOT = "…"
 MAX_FILLERS = 16
 SHOWN_FILLERS = 5
 FUNCTION_TOKENS = frozenset("的了和与等及")
+# Paired marks: a lead right after an opening one is inside a quoted name or title (“三会一课”,
+# 《条例》), and a filler holding half a pair cuts one.
+_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "〈": "〉", "【": "】"}
+_OPENING = frozenset(_PAIRS)
+_CLOSING = frozenset(_PAIRS.values())
+_STRAIGHT_QUOTES = frozenset("\"'")
 _MAX_LEAD_START = 3   # a lead may follow a few words (各 党支部 坚持把 …)
 _MAX_SECOND_ANCHOR = 12
 # anchors must meet this many times more often than by chance; a middle word is
@@ -51,7 +59,36 @@ def _sample(fillers: dict[str, int]) -> dict[str, int]:
 
 def _slot_ok(tokens: list[str]) -> bool:
     length = sum(len(t) for t in tokens)
-    return 2 <= length <= 24 and any(is_word(t) for t in tokens)
+    return 2 <= length <= 24 and any(is_word(t) for t in tokens) and _whole_marks(tokens)
+
+
+def _whole_marks(tokens: list[str]) -> bool:
+    """No half of a pair of quotes or brackets: the filler ”等党内 or 亮身份、争当排头兵” cuts a
+    quoted name; “红色物业”建设 does not."""
+    if tokens[0] in _CLOSING or tokens[-1] in _OPENING:
+        return False
+    waiting: list[str] = []
+    straight = 0
+    for token in tokens:
+        if token in _OPENING:
+            waiting.append(_PAIRS[token])
+        elif token in _CLOSING:
+            if not waiting or waiting.pop() != token:
+                return False
+        elif token in _STRAIGHT_QUOTES:
+            straight += 1
+    return not waiting and straight % 2 == 0
+
+
+def _inside_marks(clause: list[str], start: int) -> bool:
+    """The token at `start` opens a quoted name or title (it follows an opening mark)."""
+    if start == 0:
+        return False
+    before = clause[start - 1]
+    if before in _OPENING:
+        return True
+    # a straight quote opens when an even number of them come before it
+    return before in _STRAIGHT_QUOTES and sum(1 for t in clause[:start - 1] if t == before) % 2 == 0
 
 
 def clause_anchors(clause: list[str]) -> tuple[list[tuple[str, int, bool]], list[tuple[str, int]]]:
@@ -63,6 +100,8 @@ def clause_anchors(clause: list[str]) -> tuple[list[tuple[str, int, bool]], list
     if size < 3:
         return leads, tails
     for start in range(min(_MAX_LEAD_START, size - 2) + 1):
+        if _inside_marks(clause, start):
+            continue  # 严格落实“三会一课”等党内制度: 三会一课 begins a name, not a frame
         for lead_size in ((1, 2) if start < _MAX_LEAD_START else (1,)):
             lead = clause[start:start + lead_size]
             if len(lead) < lead_size or not all(is_word(t) for t in lead):
@@ -295,25 +334,50 @@ class Pattern:
 
 
 MIN_FIXED_CHARS = 4  # 以…为抓手 has 4; 在…上…, 对…进行…, 为…提供… say nothing
+LeadWords = Callable[[str], list[tuple[str, str, str]]]  # lead -> [(word, its tag, its first character's tag)]
+
+
+def _recurs(count: int, docs: int, variety: int, min_docs: int) -> bool:
+    """A pattern recurs with different fillers, in several documents or often in one."""
+    return count >= 3 and variety >= 3 and (docs >= min_docs or (count >= 4 and variety >= 4))
+
+
+def candidate_leads(total: dict, *, documents: int) -> set[str]:
+    """The leads of the frames that recur enough to be selected (to look their words up together)."""
+    min_docs = 2 if documents >= 2 else 1
+    return {frame.split(SLOT, 1)[0] for frame, (count, docs, _roles, fillers, _source, _sentence)
+            in total.get("frames", {}).items() if _recurs(count, docs, len(fillers), min_docs)}
+
+
+def verbal_lead(words: list[tuple[str, str, str]]) -> bool:
+    """A lead ends on a verb, coverb or preposition (以, 坚持把, 严格落实), not on a noun
+    (党员…不强) or an adverb (积极…工作)."""
+    if not words:
+        return True
+    _word, tag, first_tag = words[-1]
+    return verbal(tag, first_tag)
 
 
 def select_patterns(total: dict, *, documents: int, limit: int = 300,
-                    set_phrases: frozenset[str] = frozenset()) -> list[Pattern]:
+                    set_phrases: frozenset[str] = frozenset(), lead_words: LeadWords | None = None) -> list[Pattern]:
     """Patterns ranked best first: frames with varied fillers, then parallel series.
 
-    A frame must hold real words beyond its prepositions, and none of its fixed parts
+    A frame must hold real words beyond its prepositions, its lead must be verbal (with
+    `lead_words`, the lead's words and their dictionary tags), and none of its fixed parts
     may cut a set phrase in two (以习近平…为指导). Near-identical frames (坚持以…为指导,
-    以…为指导, 坚持…为指导) and a series with its shorter runs are one entry each."""
+    以…为指导, 坚持…为指导; 严格落实…制度, 认真落实…制度) and a series with its shorter runs
+    are one entry each; a series that is (part of) a set phrase (不敢腐、不能腐、不想腐) is none."""
     min_docs = 2 if documents >= 2 else 1
     clauses, leads, tails, words = total.get("chance", [0, {}, {}, {}])
     found = []
     for frame, (count, docs, roles, fillers, source, sentence) in total.get("frames", {}).items():
         variety = len(fillers)
-        # a pattern recurs with different fillers, in several documents or often in one
-        if count < 3 or variety < 3 or (docs < min_docs and (count < 4 or variety < 4)):
+        if not _recurs(count, docs, variety, min_docs):
             continue
         parts = [part for part in frame.split(SLOT) if part]
         if len("".join(parts)) < MIN_FIXED_CHARS or max(map(len, parts)) < 2:
+            continue
+        if lead_words is not None and not verbal_lead(lead_words(frame.split(SLOT, 1)[0])):
             continue
         if _cuts_a_set_phrase(frame, sentence, set_phrases):
             continue
@@ -325,9 +389,11 @@ def select_patterns(total: dict, *, documents: int, limit: int = 300,
                  * math.log(lift))
         shown = tuple(sorted(fillers.items(), key=lambda kv: (-kv[1], kv[0]))[:SHOWN_FILLERS])
         found.append(Pattern(frame, count, docs, roles, variety, (source, sentence), round(score, 6), shown))
-    found = _merge_near_copies(_drop_shadowed(found))
+    found = _merge_other_leading_words(_merge_near_copies(_drop_shadowed(found)))
     series = []
     for run, (count, docs, roles, _fillers, source, sentence) in total.get("series", {}).items():
+        if any(run in phrase for phrase in set_phrases):
+            continue  # a 提法 (不敢腐、不能腐、不想腐), or part of one: no frame to fill
         score = math.log1p(count) * math.log1p(docs) * 0.8
         series.append(Pattern(run, count, docs, roles, 0, (source, sentence), round(score, 6)))
     found += _longest_runs(series)
@@ -366,6 +432,20 @@ def _merge_near_copies(patterns: list[Pattern]) -> list[Pattern]:
             continue
         kept.append(pattern)
     return kept
+
+
+def _merge_other_leading_words(patterns: list[Pattern]) -> list[Pattern]:
+    """严格落实…制度, 认真落实…制度, 落实…制度: frames whose leads end with the same word and
+    differ only in a two-character word before it (an adverb, mostly) are one pattern;
+    the most used form stays."""
+    ranked = sorted(patterns, key=lambda p: (-p.count, -p.docs, p.text))
+    kept: dict[str, Pattern] = {}
+    for pattern in ranked:
+        lead, rest = pattern.text.split(SLOT, 1)
+        core = (lead[2:] if len(lead) == 4 else lead) + SLOT + rest
+        if core not in kept:
+            kept[core] = pattern
+    return list(kept.values())
 
 
 def _near(a: str, b: str) -> bool:

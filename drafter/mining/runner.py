@@ -30,8 +30,8 @@ from drafter.lexicon import load_lexicon
 from drafter.topics import load_topic_cues
 from drafter.mining.cache import MiningCache
 from drafter.mining.headings import select_heading_sets, select_headings
-from drafter.mining.pos import dictionary_tags
-from drafter.mining.patterns import SLOT, select_patterns
+from drafter.mining.pos import DictionaryWords
+from drafter.mining.patterns import SLOT, candidate_leads, select_patterns
 from drafter.mining.progress import Progress
 from drafter.mining.report import MineReport
 from drafter.mining.sentences import select_sentences
@@ -403,8 +403,14 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     documents = len(all_facts)  # the pieces of a compilation each count
     units = {unit for facts in all_facts for unit in facts["units"] if len(unit) >= 3}
     base = load_tokenizer([], engine)
+    # every dictionary word the selections below ask about is read in one pass
+    dictionary = DictionaryWords()
+    lead_tokens = {lead: [t for t in base.cut(lead) if t.strip()]
+                   for lead in candidate_leads(word_total["patterns"], documents=documents)}
+    dictionary.expect({w for tokens in lead_tokens.values() for t in tokens for w in (t, t[0])})
+    dictionary.expect({t for found in word_total["heading_sets"] for part in found[3] for t in part})
     terms = select_terms(word_total["terms"], documents=documents, lexicon=lexicon, cues=cues, units=units,
-                         base_cut=base.cut, char_counts=counts)
+                         base_cut=base.cut, char_counts=counts, dictionary=dictionary)
     set_phrases = frozenset(w for t in terms if t["type"] == "set_phrase" for w in [t["text"], *t["variants"]]) \
         | frozenset(w for entry in lexicon.entries for w in entry.wordings)
 
@@ -416,8 +422,13 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
                 "variants": [], **more, "examples": examples[:MAX_EXAMPLES]}
 
     phrases = list(terms)
+
+    def lead_words(lead: str) -> list[tuple[str, str, str]]:
+        tokens = lead_tokens.get(lead) or [t for t in base.cut(lead) if t.strip()]
+        return [(t, dictionary.tag(t), dictionary.tag(t[0])) for t in tokens]
+
     for pattern in select_patterns(word_total["patterns"], documents=documents, limit=MAX_PATTERNS,
-                                   set_phrases=set_phrases):
+                                   set_phrases=set_phrases, lead_words=lead_words):
         source, sentence = pattern.example
         lead = pattern.text.split(SLOT)[0].split("、")[0]
         fillers = [{"text": text, "count": times} for text, times in pattern.fillers]
@@ -426,11 +437,9 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     for heading in select_headings(word_total["headings"], limit=MAX_HEADINGS):
         phrases.append(entry(heading.text, "heading", 1 << heading.role, heading.count, heading.docs,
                              [{"doc": heading.source, "text": heading.text}]))
-    tags = dictionary_tags({t for found in word_total["heading_sets"] for part in found[3] for t in part})
-    for heading_set in select_heading_sets(word_total["heading_sets"], lambda word: tags.get(word, ""),
-                                           limit=MAX_HEADING_SETS):
+    for heading_set in select_heading_sets(word_total["heading_sets"], dictionary.tag, limit=MAX_HEADING_SETS):
         role_mask = 1 << heading_set.role if heading_set.role >= 0 else 0
-        phrases.append(entry("；".join(heading_set.headings), "heading_set", role_mask, heading_set.docs,
+        phrases.append(entry("；".join(heading_set.headings), "heading_set", role_mask, heading_set.count,
                              heading_set.docs, [{"doc": heading_set.source, "text": heading_set.headings[0]}],
                              items=list(heading_set.headings), structure=heading_set.name))
     for sentence in select_sentences(word_total["sentences"], limit=MAX_SENTENCES):

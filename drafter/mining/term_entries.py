@@ -1,9 +1,12 @@
 """From mined terms to the bank's term entries, typed as a writer understands them.
 
 - `set_phrase` 提法: a standard wording of the lexicon (templates/terms.yaml), a
-  compound with a numeral (三会一课, 一岗双责), a name writers put in quotes
-  (“清廉机关”), or a noun phrase so lexicalized that a word in it is hardly ever
-  used without the rest (党风廉政 → 党风廉政建设);
+  compound with a numeral that counts its parts (三会一课, 四个意识), a name writers
+  put in quotes (“清廉机关”), or a noun phrase so lexicalized that a word in it, rare
+  in the language at large, is hardly ever used without the rest (党风廉政 → 党风廉政建设);
+  never the words of heading lines (下一步打算), nor a 提法 in use: after a verb it is
+  a collocation (落实中央八项规定), with a common head word a use of the 提法
+  (中央八项规定精神问题), with other words around it a word;
 - `collocation` 动词搭配: a verb, or an adverb with a verb, leading (扎实推进,
   贯彻落实, 进一步);
 - `word` 常用词: any other domain word (党员干部, 工作总结).
@@ -19,9 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
-from drafter.mining.pos import (NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS,
-                                dictionary_tags)
+from drafter.mining.pos import (COMMON_FREQUENCY, NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS, DictionaryWords,
+                                verbal)
+from drafter.mining.clauses import is_word
 from drafter.mining.words import example_text
 
 SET_PHRASE, COLLOCATION, WORD = "set_phrase", "collocation", "word"
@@ -48,6 +53,7 @@ class TermCandidate:
     examples: list          # [[source, sentence], …]
     count: int              # uses as a word (standalone)
     quoted: int             # of which in quotes
+    headed: int             # of which in a heading or title line
     tokens: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     entry: object = None    # the lexicon entry it is, if any
@@ -56,32 +62,36 @@ class TermCandidate:
 
 
 def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
-                 base_cut: Callable[[str], list[str]], char_counts) -> list[dict]:
+                 base_cut: Callable[[str], list[str]], char_counts,
+                 dictionary: DictionaryWords | None = None) -> list[dict]:
     """Typed, ranked term entries (best first within each type), variants merged."""
+    dictionary = dictionary or DictionaryWords()
     min_docs = 2 if documents >= 2 else 1
     candidates: dict[str, TermCandidate] = {}
-    for text, (roles, docs, examples, count, quoted) in uses.items():
+    for text, (roles, docs, examples, count, quoted, headed) in uses.items():
         entry = lexicon.entry_for(text)
         if docs < (1 if entry else min_docs):
             continue
         if entry is None and any(text in unit for unit in units):
             continue  # one unit's own name (镇人民政府) is no 提法
-        candidates[text] = TermCandidate(text, roles, docs, examples, count, quoted, entry=entry)
+        candidates[text] = TermCandidate(text, roles, docs, examples, count, quoted, headed, entry=entry)
     for candidate in candidates.values():
         candidate.tokens = [t for t in base_cut(candidate.text) if t.strip()]
     contexts = {text: _contexts(candidate, base_cut) for text, candidate in candidates.items()}
     pieces = set(candidates) | {t for c in candidates.values() for t in c.tokens}
-    tags = dictionary_tags(pieces | {text[:2] for text in pieces} | {text[2:] for text in pieces}
-                           | {ctx.before for found in contexts.values() for ctx in found})
+    tags = dictionary.tags(pieces | {text[:2] for text in pieces} | {text[2:] for text in pieces}
+                           | {text[0] for text in pieces} | {ctx.before for found in contexts.values() for ctx in found})
     kept = {}
     for candidate in candidates.values():
         candidate.tags = [_tag(token, tags) for token in candidate.tokens]
         found = contexts[candidate.text]
         if candidate.entry is None and not _well_formed(candidate, found, char_counts):
             continue
-        candidate.type = _type_of(candidate, found, tags, char_counts)
+        candidate.type = _type_of(candidate, found, tags, char_counts, dictionary.frequency)
         kept[candidate.text] = candidate
-    merged = _merge_variants(kept)
+    uses_of = _uses_of_set_phrases(kept, {w for entry in lexicon.entries for w in entry.wordings}, tags,
+                                   dictionary.frequency)
+    merged = _merge_variants(kept, uses_of)
     by_type: dict[str, list[TermCandidate]] = {}
     for candidate in merged:
         by_type.setdefault(candidate.type, []).append(candidate)
@@ -138,7 +148,8 @@ def _well_formed(candidate: TermCandidate, contexts: list[UseContext], char_coun
     return misplaced * 2 <= len(contexts)
 
 
-def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[str, str], char_counts) -> str:
+def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[str, str], char_counts,
+             frequency: Callable[[str], int]) -> str:
     if candidate.entry is not None:
         return SET_PHRASE
     whole_tag = tags.get(candidate.text, "")
@@ -155,14 +166,21 @@ def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[st
         return COLLOCATION if verbal and not nominal else WORD
     if _verbal(candidate.tags) and not nominal:
         return COLLOCATION
-    if len(candidate.tokens) >= 2 and len(candidate.text) >= 4 and _numbered(candidate.text):
-        return SET_PHRASE  # 三会一课, 一岗双责, 四个意识
-    if candidate.quoted >= MIN_QUOTED and candidate.quoted >= QUOTED_SHARE * candidate.count:
+    if candidate.headed * 2 > candidate.count:
+        return WORD  # words of headings (下一步打算, 下半年工作): the heading bank has them
+    if len(candidate.tokens) >= 2 and len(candidate.text) >= 4 and _numbered(candidate.tokens, candidate.tags):
+        return SET_PHRASE  # 三会一课, 四个意识, 两个维护
+    if _quoted_name(candidate):
         return SET_PHRASE
     if len(candidate.tokens) >= 2 and len(candidate.text) >= 5 and candidate.docs >= 3 \
-            and _lexicalized(candidate, char_counts):
+            and _lexicalized(candidate, char_counts, frequency):
         return SET_PHRASE
     return WORD
+
+
+def _quoted_name(candidate: TermCandidate) -> bool:
+    """Writers put it in quotes, as a name (“清廉机关”)."""
+    return candidate.quoted >= MIN_QUOTED and candidate.quoted >= QUOTED_SHARE * candidate.count
 
 
 def _tag(token: str, tags: dict[str, str]) -> str:
@@ -188,22 +206,91 @@ def _verbal(tags: list[str]) -> bool:
     return first in ("a", "vn") and bool(rest) and rest[0] in VERB_TAGS
 
 
-def _numbered(text: str) -> bool:
-    """A numeral counts parts of the phrase (三会一课, 两个维护), not an ordinal (第一时间)."""
-    return any(char in _NUMERAL_CHARS and (index == 0 or text[index - 1] != "第") for index, char in enumerate(text))
+# Dictionary tags of a word a counting numeral may stand in: a numeral word (八项, 四个, 两个),
+# an abbreviation or name (三农 nz, 两委 j), or no tag (三会, 一课: words the dictionary does not know).
+_COUNTING_TAGS = frozenset({"m", "mq", "j", "nz", ""})
 
 
-def _lexicalized(candidate: TermCandidate, char_counts) -> bool:
-    """Some word of it (of two characters or more) is hardly ever used without the rest."""
+def _numbered(tokens: list[str], tags: list[str]) -> bool:
+    """A numeral counts parts of the phrase (三会一课, 四个意识, 两个维护, 八项规定).
+
+    Not when it stands inside a word of the language that the dictionary tags otherwise
+    (一般 a, 进一步 d, 统一 v, 五年 t, 百姓 n); not as an ordinal (第一时间) or after a
+    localizer or pronoun (下一步, 这一); and 一 alone counts nothing (现将一年来, 一批): one
+    of a thing is no list, and beside another numeral (三会一课) the other one counts."""
+    for index, (token, tag) in enumerate(zip(tokens, tags)):
+        if tag not in _COUNTING_TAGS:
+            continue
+        if index and tags[index - 1] in ("f", "r"):
+            continue
+        for at, char in enumerate(token):
+            before = token[at - 1] if at else (tokens[index - 1][-1] if index else "")
+            if char in _NUMERAL_CHARS and char != "一" and before != "第":
+                return True
+    return False
+
+
+def _lexicalized(candidate: TermCandidate, char_counts, frequency: Callable[[str], int]) -> bool:
+    """Some word of it (of two characters or more) is hardly ever used without the rest, in
+    this corpus, and is rare in the language at large (党风廉政 of 党风廉政建设). A common
+    word (发生, 数字化, 总书记) that a small corpus happens to use in one phrase only is not bound."""
     tf = char_counts.tf
     whole = max(tf.get(candidate.text, 0), candidate.count)
-    shares = [whole / tf[token] for token in candidate.tokens if len(token) >= 2 and tf.get(token)]
+    shares = [whole / tf[token] for token in candidate.tokens
+              if len(token) >= 2 and tf.get(token) and frequency(token) < COMMON_FREQUENCY]
     return bool(shares) and max(shares) >= LEXICALIZED
 
 
-def _merge_variants(candidates: dict[str, TermCandidate]) -> list[TermCandidate]:
+def _uses_of_set_phrases(kept: dict[str, TermCandidate], wordings: set[str], tags: dict[str, str],
+                         frequency: Callable[[str], int]) -> dict[str, str]:
+    """Mined 提法 that hold a shorter one (a lexicon wording, or a mined 提法) with other words
+    are that one in use, not new 提法: after a verb (落实中央八项规定) a collocation, else a
+    word. One with a common word as its head (中央八项规定精神问题) is counted as a use of the
+    shorter one: the returned {longer: shorter}. A name written in quotes stays a 提法."""
+    known = set(wordings)
+    uses_of: dict[str, str] = {}
+    for candidate in sorted(kept.values(), key=lambda c: (len(c.text), c.text)):
+        if candidate.type != SET_PHRASE:
+            continue
+        if candidate.entry is not None or _quoted_name(candidate):
+            known.add(candidate.text)
+            continue
+        inner = _inner_phrase(candidate.tokens, known)
+        if inner is None:
+            known.add(candidate.text)
+            continue
+        start, end = inner
+        lead, tail = candidate.tokens[:start], candidate.tokens[end:]
+        if lead:
+            last = len(lead) - 1
+            verb = verbal(candidate.tags[last], tags.get(lead[-1][0], ""))
+            candidate.type = COLLOCATION if verb else WORD
+            continue
+        candidate.type = WORD
+        inner_text = "".join(candidate.tokens[start:end])
+        if len(tail) == 1 and frequency(tail[0]) >= COMMON_FREQUENCY and inner_text in kept:
+            uses_of[candidate.text] = inner_text
+    return uses_of
+
+
+def _inner_phrase(tokens: list[str], known: set[str]) -> tuple[int, int] | None:
+    """The longest run of whole tokens, shorter than all of them, that is a known 提法."""
+    best = None
+    for start in range(len(tokens)):
+        for end in range(len(tokens), start, -1):
+            if end - start == len(tokens):
+                continue
+            if "".join(tokens[start:end]) in known and (best is None or end - start > best[1] - best[0]):
+                best = (start, end)
+                break
+    return best
+
+
+def _merge_variants(candidates: dict[str, TermCandidate], uses_of: dict[str, str] | None = None) -> list[TermCandidate]:
     """Wordings of one lexicon entry become one item; a longer form made by a productive
-    head word (主题党日 + 活动) becomes a variant of the shorter one."""
+    head word (主题党日 + 活动) becomes a variant of the shorter one. A use of a 提法 with a
+    common head word (`uses_of`: 中央八项规定精神问题) counts for it, without being a variant."""
+    uses_of = uses_of or {}
     heads: dict[str, set[str]] = {}
     for candidate in candidates.values():
         if len(candidate.tokens) >= 2:
@@ -219,6 +306,8 @@ def _merge_variants(candidates: dict[str, TermCandidate]) -> list[TermCandidate]
             for other in group:
                 if other is not main:
                     absorbed[other.text] = main.text
+    for longer, shorter in uses_of.items():
+        absorbed.setdefault(longer, shorter)
     for candidate in sorted(candidates.values(), key=lambda c: len(c.text)):
         if candidate.text in absorbed or len(candidate.tokens) < 2:
             continue
@@ -229,14 +318,51 @@ def _merge_variants(candidates: dict[str, TermCandidate]) -> list[TermCandidate]
                 and len(heads.get(head, ())) >= PRODUCTIVE_HEAD:
             absorbed[candidate.text] = absorbed.get(shorter, shorter)
     for longer, into in absorbed.items():
+        while into in absorbed:  # the shorter form joined another item itself
+            into = absorbed[into]
         main, other = candidates[into], candidates[longer]
-        main.variants.append(longer)
+        if longer not in uses_of:
+            main.variants.append(longer)
         main.roles |= other.roles
         main.docs = max(main.docs, other.docs)
-        main.count += other.count
+        # a wording holding punctuation (以案为鉴、以案促改) is found in the text, never cut as
+        # one word: the tokenizer cut the main wording inside it, which counted it already
+        if is_word(longer) or main.text not in longer:
+            main.count += other.count
         main.quoted += other.quoted
-        main.examples = sorted(main.examples + other.examples)[:MAX_EXAMPLES]
+        main.examples = distinct_examples(main.examples + other.examples)
     return [c for text, c in candidates.items() if text not in absorbed]
+
+
+# Two cuts of one sentence around different wordings share at least this many characters.
+SAME_SENTENCE_OVERLAP = 12
+
+
+def distinct_examples(examples: list, limit: int = MAX_EXAMPLES) -> list:
+    """Up to `limit` examples ([source, text]), each a different sentence, from different
+    documents first, whole sentences before cut ones. A variant's example is often the sentence the main wording's example
+    already shows, maybe cut around another word: it would waste a slot."""
+    chosen: list = []
+    ordered = sorted(examples, key=lambda e: (e[0], e[1].startswith("…"), e[1]))  # a whole sentence first
+    for fresh_documents in (True, False):
+        for example in ordered:
+            if len(chosen) >= limit:
+                break
+            if fresh_documents and any(example[0] == other[0] for other in chosen):
+                continue
+            if not any(_same_sentence(example, other) for other in chosen):
+                chosen.append(example)
+    return sorted(chosen)
+
+
+def _same_sentence(a: list, b: list) -> bool:
+    if a[0] != b[0]:
+        return False
+    first, second = a[1].strip("…"), b[1].strip("…")
+    if first in second or second in first:
+        return True
+    match = SequenceMatcher(None, first, second, autojunk=False).find_longest_match(0, len(first), 0, len(second))
+    return match.size >= min(SAME_SENTENCE_OVERLAP, len(first), len(second))
 
 
 def _entry(candidate: TermCandidate, lexicon, cues) -> dict:

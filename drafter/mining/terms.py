@@ -203,6 +203,7 @@ def score_terms(counts: NgramCounts, *, min_count: int = 3, min_cohesion: float 
     tf = counts.tf
     total_chars = sum(v for k, v in tf.items() if len(k) == 1) or 1
     found: dict[str, Term] = {}
+    grown_entropies: dict[str, tuple[float, float]] = {}
     for gram in context.pool:
         count = tf[gram]
         cohesion = min(math.log(count * total_chars / (tf[gram[:i]] * tf[gram[i:]]))
@@ -215,9 +216,9 @@ def score_terms(counts: NgramCounts, *, min_count: int = 3, min_cohesion: float 
             if grown is None:
                 continue
             gram, count = grown
-            if gram in found:
-                continue
-            left_entropy, right_entropy = context.entropies(gram)
+            if gram not in grown_entropies:
+                grown_entropies[gram] = context.entropies(gram)
+            left_entropy, right_entropy = grown_entropies[gram]
             cohesion = min(cohesion, 10.0)
         if gram[0] in NOT_FIRST or gram[-1] in NOT_LAST:
             continue
@@ -226,10 +227,16 @@ def score_terms(counts: NgramCounts, *, min_count: int = 3, min_cohesion: float 
         score = math.log1p(count) * freedom * min(cohesion, 10.0) * (len(gram) - 1)
         term = Term(gram, count, round(cohesion, 4), round(left_entropy, 4), round(right_entropy, 4),
                     round(score, 6))
-        if gram not in found or found[gram].score < term.score:
+        # several n-grams may grow into one phrase: the best reading wins, whichever came first
+        # (the pool is a set: its order changes from run to run)
+        if gram not in found or _rank(found[gram]) < _rank(term):
             found[gram] = term
     terms = sorted(found.values(), key=lambda t: (-t.score, t.text))
     return terms[:limit] if limit else terms
+
+
+def _rank(term: Term) -> tuple:
+    return term.score, term.count, term.cohesion, term.left_entropy, term.right_entropy
 
 
 MAX_GROWN = 32       # characters: longer than any 提法, shorter than a sentence

@@ -12,6 +12,7 @@ worker processes and the results cached.
 from __future__ import annotations
 
 from drafter.mining.clauses import block_sentences, is_word
+from drafter.mining.digest import HEADINGS, TITLE
 from drafter.mining.headings import (add_document_headings, document_heading_sets, document_headings,
                                      merge_heading_totals)
 from drafter.mining.patterns import PatternCollector, merge_pattern_totals, new_pattern_total
@@ -20,6 +21,7 @@ from drafter.mining.sentences import (add_document_sentences, document_sentences
 
 MAX_EXAMPLE_CHARS = 80
 MAX_EXAMPLES = 3
+HEADING_LINES = frozenset((*HEADINGS, TITLE))
 OPENING_QUOTES = frozenset("“‘「『\"'")
 CLOSING_QUOTES = frozenset("”’」』\"'")
 
@@ -49,21 +51,23 @@ def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
     punctuation (形式主义、官僚主义, “三会一课”) never is, so it is found in the text."""
     source = digest["source"]
     sentences = block_sentences(digest["blocks"], cut)
-    uses: dict[str, list] = {}
+    uses: dict[str, list] = {}  # term -> [role mask, occurrences, a sentence, in quotes, in headings]
     for word in lexicon:
         if is_word(word):
             continue
-        for role, _kind, text in digest["blocks"]:
+        for role, kind, text in digest["blocks"]:
             times = text.count(word)
             if times:
                 role_bit = 1 << role if role >= 0 else 0
-                use = uses.setdefault(word, [0, 0, text, 0])
+                use = uses.setdefault(word, [0, 0, text, 0, 0])
                 use[0] |= role_bit
                 use[1] += times
+                use[4] += times if kind in HEADING_LINES else 0
     words: set[str] = set()
     for sentence in sentences:
         role_bit = 1 << sentence.role if sentence.role >= 0 else 0
         tokens = sentence.tokens
+        heading = sentence.kind in HEADING_LINES
         for index, token in enumerate(tokens):
             if token in lexicon:
                 # “三会一课”: a writer quotes a 提法 as a name
@@ -71,20 +75,21 @@ def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
                     and tokens[index + 1] in CLOSING_QUOTES
                 use = uses.get(token)
                 if use is None:
-                    uses[token] = [role_bit, 1, sentence.text, int(quoted)]
+                    uses[token] = [role_bit, 1, sentence.text, int(quoted), int(heading)]
                 else:
                     use[0] |= role_bit
                     use[1] += 1
                     use[3] += quoted
+                    use[4] += heading
             elif is_word(token):
                 words.add(token)
     words.update(uses)
     terms = total["terms"]
     texts = [s.text for s in sentences]
-    for term, (roles, count, sentence, quoted) in uses.items():
+    for term, (roles, count, sentence, quoted, headed) in uses.items():
         # the example is the first sentence naming the term, however the tokenizer cut it
         first = next((text for text in texts if term in text), sentence)
-        _add_use(terms, term, roles, 1, [[source, example_text(first, term)]], count, quoted)
+        _add_use(terms, term, roles, 1, [[source, example_text(first, term)]], count, quoted, headed)
     total["documents"] += 1
     patterns.add(sentences, source)
     add_document_headings(total["headings"], document_headings(sentences), source)
@@ -104,24 +109,27 @@ def add_documents_words(digests, cut, lexicon: frozenset[str], done=None) -> dic
     return total
 
 
-def _add_use(terms: dict, term: str, roles: int, docs: int, examples: list, count: int, quoted: int) -> None:
-    """terms[term] = [role mask, documents, examples, occurrences as a word, of which in quotes]."""
+def _add_use(terms: dict, term: str, roles: int, docs: int, examples: list, count: int, quoted: int,
+             headed: int) -> None:
+    """terms[term] = [role mask, documents, examples, occurrences as a word, of which in quotes,
+    of which in a heading or title line]."""
     stats = terms.get(term)
     if stats is None:
-        terms[term] = [roles, docs, examples[:MAX_EXAMPLES], count, quoted]
+        terms[term] = [roles, docs, examples[:MAX_EXAMPLES], count, quoted, headed]
         return
     stats[0] |= roles
     stats[1] += docs
     stats[2] = sorted(stats[2] + examples)[:MAX_EXAMPLES]
     stats[3] += count
     stats[4] += quoted
+    stats[5] += headed
 
 
 def merge_word_totals(total: dict, other: dict) -> dict:
     """Reduce: add another total (of other documents) into `total`."""
     total["documents"] += other["documents"]
-    for term, (roles, docs, examples, count, quoted) in other["terms"].items():
-        _add_use(total["terms"], term, roles, docs, examples, count, quoted)
+    for term, (roles, docs, examples, count, quoted, headed) in other["terms"].items():
+        _add_use(total["terms"], term, roles, docs, examples, count, quoted, headed)
     merge_pattern_totals(total["patterns"], other["patterns"])
     merge_heading_totals(total["headings"], other["headings"])
     merge_sentence_totals(total["sentences"], other["sentences"])
