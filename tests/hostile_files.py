@@ -41,10 +41,15 @@ def numbered_list(count: int, marker) -> str:
 
 def docx_bytes(document_xml: bytes, compress: int = zipfile.ZIP_DEFLATED) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compress) as package:
+    with zipfile.ZipFile(out, "w", compress) as package:  # a complete package: Word would open it
         package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                         'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+                         'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+                         'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+                         'ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
                          'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        package.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                         'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
         package.writestr("word/document.xml", document_xml)
     return out.getvalue()
 
@@ -80,7 +85,8 @@ def hostile_texts() -> dict[str, bytes]:
         "zip_bomb.docx": docx_bytes(paragraphs_xml(["一、情况"]) + b" " * 300_000_000),
         "xxe.docx": docx_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
                                b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                               b"<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>"),
+                               b"<w:body><w:p><w:r><w:t>" + "2025年工作总结".encode() + b"</w:t></w:r></w:p>"
+                               b"<w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>"),
         "deep_xml.docx": docx_bytes(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
                                     b'wordprocessingml/2006/main"><w:body>' + b"<w:p>" * 5000 + b"</w:p>" * 5000
                                     + b"</w:body></w:document>"),

@@ -130,6 +130,26 @@ def test_a_docx_drafter_wrote_is_fixed_in_place_of_its_runs(tmp_path):
     assert "抓党建，各项工作" in text and "截至11月底" in text
 
 
+def test_a_fix_inside_a_word_table_cell_changes_that_cell_only(tmp_path):
+    """A table of data is one checked line; its fix lands in the one cell it is in."""
+    document = docx.Document()
+    for text in ("某局2025年工作总结", "一、主要工作", "全年完成各项任务。"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in enumerate((["项目", "次数", "说明"], ["集中学习", "12 次", "按计划"], ["专题研讨", "12", "次数同上"])):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    for text in ("二、存在问题", "学习不够深入。", "三、2026年工作计划", "继续努力。"):
+        document.add_paragraph(text)
+    path = tmp_path / "表格.docx"
+    document.save(path)
+    result = drafter.fix(path, tmp_path / "改正.docx")
+    assert [(c.old, c.new) for c in result.changes] == [("12 ", "12")]
+    cells = [[cell.text for cell in row.cells] for row in docx.Document(tmp_path / "改正.docx").tables[0].rows]
+    assert cells == [["项目", "次数", "说明"], ["集中学习", "12次", "按计划"], ["专题研讨", "12", "次数同上"]]
+    assert drafter.check(tmp_path / "改正.docx").errors == []
+
+
 def test_fill_file_is_refused(tmp_path):
     fill = tmp_path / "填写.yaml"
     fill.write_text("kind: annual\nunit: 支部\nyear: 2025\n", encoding="utf-8")

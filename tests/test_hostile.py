@@ -3,6 +3,7 @@ never a traceback and never an internal error (70), within a generous time."""
 from __future__ import annotations
 
 import signal
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,55 @@ def test_long_item_lists_are_read_to_the_end(folder, count):
     assert len(items) == count and items[-1] == f"做好第{count}项工作。"
     assert not [w for w in doc.warnings if w.code.startswith("item")]
     assert item_prefix(count) == f"{chinese_numeral(count)}是"  # and drafter writes them back alike
+
+
+# Peak memory (kB) of a fresh process parsing a file: VmHWM starts anew with exec, unlike
+# ru_maxrss, which Linux carries over from the (large) test process that forked it.
+PEAK_OF_PARSE = """
+import re, sys
+from drafter.errors import DrafterError
+from drafter.parsing import parse_file
+try:
+    parse_file(sys.argv[1])
+except DrafterError:
+    pass
+print(re.search(r"VmHWM:\\s*(\\d+)", open("/proc/self/status").read()).group(1))
+"""
+
+
+def test_docx_attacks_are_opened_and_refused_or_read_safely(folder):
+    """The .docx attacks are complete packages (Word would open them), so the reader
+    really meets the bomb, the external entity and the deep nesting."""
+    import subprocess
+    import sys
+
+    bomb = run(["parse", str(folder / "zip_bomb.docx")])
+    assert bomb.exit_code == 2 and "解压后超过 32 MB" in bomb.output
+    # refused from the zip's directory: the 300 MB part is never inflated (peak memory of a fresh process)
+    if not Path("/proc/self/status").exists():
+        pytest.skip("peak memory is read from /proc (Linux)")
+    peak = subprocess.run([sys.executable, "-c", PEAK_OF_PARSE, str(folder / "zip_bomb.docx")],
+                          capture_output=True, text=True, check=True, timeout=HANG_GUARD).stdout
+    assert int(peak) < 150 * 1024, f"{int(peak) // 1024} MB"
+    xxe = run(["parse", "--json", str(folder / "xxe.docx")])
+    assert xxe.exit_code == 0 and "2025年工作总结" in xxe.output and "root:" not in xxe.output
+    deep = run(["parse", str(folder / "deep_xml.docx")])
+    assert deep.exit_code == 2 and "无法读取 .docx" in deep.output
+
+
+def test_a_large_real_docx_is_still_read(tmp_path):
+    """The size bounds leave room for real documents: 3,000 paragraphs and a 5 MB picture."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2025年工作总结")
+    document.add_paragraph("一、主要工作")
+    for number in range(3000):
+        document.add_paragraph(f"第{number + 1}项工作按计划完成，群众满意度较高。")
+    path = tmp_path / "large.docx"
+    document.save(path)
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("word/media/image1.png", bytes(5 * 1024 * 1024))
+    result = run(["parse", str(path)])
+    assert result.exit_code == 0, result.output[-300:]
+    assert "主要工作" in result.output

@@ -98,6 +98,12 @@ def _numbered_paragraphs(data: bytes, root) -> dict[int, object]:
             super().paragraph(p)
             found[self.paragraph_number] = p
 
+        def table(self, tbl) -> None:
+            before, read = self.paragraph_number, len(self.lines)
+            super().table(tbl)
+            if self.paragraph_number == before + 1 and len(self.lines) == read + 1 and self.lines[-1].cells is not None:
+                found[self.paragraph_number] = list(tbl.iter(qn("w:p")))  # a table of data is one line
+
     body = root.find(qn("w:body"))
     if body is not None:
         _Numbering(styles, numbering).blocks(body)
@@ -106,10 +112,20 @@ def _numbered_paragraphs(data: bytes, root) -> dict[int, object]:
 
 def _text_nodes(paragraph) -> list[tuple[str, object | None]]:
     """The paragraph's text in pieces as the reader collects it: (text, its w:t node),
-    or (a tab or line break, None)."""
+    or (a tab or line break, None). A table's paragraphs (a list) are read one after the
+    other with a full-width space between them, as the reader joins its cells; no change
+    can span two of them."""
     from drafter.reading.docx_reader import _Walker
 
-    return _Walker(None, None).pieces(paragraph)
+    walker = _Walker(None, None)
+    if not isinstance(paragraph, list):
+        return walker.pieces(paragraph)
+    pieces: list[tuple[str, object | None]] = []
+    for number, cell_paragraph in enumerate(paragraph):
+        if number:
+            pieces.append(("　", None))
+        pieces += walker.pieces(cell_paragraph)
+    return pieces
 
 
 def _replace(nodes: list[tuple[str, object | None]], start: int, end: int, new: str) -> bool:

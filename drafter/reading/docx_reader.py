@@ -18,11 +18,34 @@ _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _MAX_LEVEL = 4  # GB/T 9704 numbers four levels: 一、 （一） 1. （1）
 
 
+# A .docx unpacks in memory: bounds on what its zip says it holds keep a zip bomb out
+# (zipfile never inflates a member past its declared size). A document.xml of 32 MB is
+# thousands of pages; pictures are what make a real .docx large.
+MAX_XML_PART = 32 * 1024 * 1024
+MAX_UNPACKED = 256 * 1024 * 1024
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return  # python-docx says what is wrong with it
+    total = 0
+    for member in members:
+        total += member.file_size
+        xml = member.filename.endswith((".xml", ".rels"))
+        if (xml and member.file_size > MAX_XML_PART) or total > MAX_UNPACKED:
+            limit = MAX_XML_PART if xml and member.file_size > MAX_XML_PART else MAX_UNPACKED
+            raise DrafterError(f"无法读取 .docx：解压后超过 {limit // (1024 * 1024)} MB"
+                               f"（“{member.filename}”），不像是正常的 Word 文档，可能是恶意构造的文件")
+
+
 def _open(data: bytes):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError
 
+    _check_unpacked_size(data)
     try:
         return docx.Document(io.BytesIO(data))
     except ValueError as error:
