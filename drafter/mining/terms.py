@@ -255,6 +255,8 @@ class _Neighbours:
         self.left: dict[str, list[tuple[int, str]]] = {}
         self.right_bounds: Counter = Counter()
         self.left_bounds: Counter = Counter()
+        self._left_known: dict[str, float] = {}
+        self._right_known: dict[str, float] = {}
         for gram, count in tf.items():
             if len(gram) <= MIN_LENGTH:
                 continue
@@ -271,14 +273,27 @@ class _Neighbours:
                     self.left.setdefault(tail, []).append((count, gram[0]))
 
     def entropies(self, text: str) -> tuple[float, float]:
-        """Branching entropy on the left and the right; a long text is judged by its end windows."""
-        first, last = text[:MAX_LENGTH], text[-MAX_LENGTH:]
-        counts = self.counts
-        left = _entropy(_with_slot([c for c, _ in self.left.get(first, [])], counts.after_slot.get(first, 0)),
-                        counts.starts.get(first, 0) + self.left_bounds[first])
-        right = _entropy(_with_slot([c for c, _ in self.right.get(last, [])], counts.before_slot.get(last, 0)),
-                         counts.ends.get(last, 0) + self.right_bounds[last])
-        return left, right
+        """Branching entropy on the left and the right; a long text is judged by its end windows
+        (each window's entropy is worked out once: growing phrases pass the same windows)."""
+        return self._left_entropy(text[:MAX_LENGTH]), self._right_entropy(text[-MAX_LENGTH:])
+
+    def _left_entropy(self, first: str) -> float:
+        known = self._left_known.get(first)
+        if known is None:
+            counts = self.counts
+            known = self._left_known[first] = _entropy(
+                _with_slot([c for c, _ in self.left.get(first, [])], counts.after_slot.get(first, 0)),
+                counts.starts.get(first, 0) + self.left_bounds[first])
+        return known
+
+    def _right_entropy(self, last: str) -> float:
+        known = self._right_known.get(last)
+        if known is None:
+            counts = self.counts
+            known = self._right_known[last] = _entropy(
+                _with_slot([c for c, _ in self.right.get(last, [])], counts.before_slot.get(last, 0)),
+                counts.ends.get(last, 0) + self.right_bounds[last])
+        return known
 
     def grow(self, text: str, count: int, min_entropy: float) -> tuple[str, int] | None:
         """The longer phrase a bound n-gram belongs to, with its estimated count; None when
