@@ -39,18 +39,18 @@ def numbered_list(count: int, marker) -> str:
     return "2025年工作总结\n" + "\n".join(f"{marker(n)}第{n}项工作。正文。" for n in range(1, count + 1)) + "\n"
 
 
-def docx_bytes(document_xml: bytes, compress: int = zipfile.ZIP_DEFLATED) -> bytes:
+def docx_bytes(document_xml: bytes, compress: int = zipfile.ZIP_DEFLATED, part: str = "word/document.xml") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compress) as package:  # a complete package: Word would open it
         package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
                          'package/2006/content-types"><Default Extension="rels" ContentType="application/'
                          'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-                         'ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+                         'ContentType="application/xml"/><Override PartName="/' + part + '" ContentType="application/'
                          'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
         package.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
                          'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                         'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        package.writestr("word/document.xml", document_xml)
+                         'officeDocument/2006/relationships/officeDocument" Target="' + part + '"/></Relationships>')
+        package.writestr(part, document_xml)
     return out.getvalue()
 
 
@@ -83,6 +83,7 @@ def hostile_texts() -> dict[str, bytes]:
         "not_a_docx.docx": DOC.encode(),
         "truncated.docx": docx_bytes(paragraphs_xml(["一、情况", "正文"]))[:300],
         "zip_bomb.docx": docx_bytes(paragraphs_xml(["一、情况"]) + b" " * 300_000_000),
+        "renamed_bomb.docx": docx_bytes(paragraphs_xml(["一、情况"]) + b" " * 100_000_000, part="word/document.bin"),
         "xxe.docx": docx_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
                                b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
                                b"<w:body><w:p><w:r><w:t>" + "2025年工作总结".encode() + b"</w:t></w:r></w:p>"

@@ -138,6 +138,8 @@ def test_docx_attacks_are_opened_and_refused_or_read_safely(folder):
     peak = subprocess.run([sys.executable, "-c", PEAK_OF_PARSE, str(folder / "zip_bomb.docx")],
                           capture_output=True, text=True, check=True, timeout=HANG_GUARD).stdout
     assert int(peak) < 150 * 1024, f"{int(peak) // 1024} MB"
+    renamed = run(["parse", str(folder / "renamed_bomb.docx")])  # the main part under another name
+    assert renamed.exit_code == 2 and "解压后超过 32 MB" in renamed.output
     xxe = run(["parse", "--json", str(folder / "xxe.docx")])
     assert xxe.exit_code == 0 and "2025年工作总结" in xxe.output and "root:" not in xxe.output
     deep = run(["parse", str(folder / "deep_xml.docx")])

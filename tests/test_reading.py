@@ -306,8 +306,8 @@ def test_docx_tables_in_body_order_with_merged_cells_once(tmp_path):
     document.save(path)
     lines = read_lines(path)
     assert texts(lines)[0] == "表前段落" and texts(lines)[2] == "表后段落" and len(lines) == 3
-    # a table of data stays one table: merged cells once, a cell's paragraphs joined
-    assert lines[1].cells == [["横向合并"], ["纵向合并", "甲", "乙"], ["", "丙", "丁一 丁二"]]
+    # a table of data stays one table: merged cells once, their columns kept, a cell's paragraphs joined
+    assert lines[1].cells == [["横向合并", "", ""], ["纵向合并", "甲", "乙"], ["", "丙", "丁一 丁二"]]
     assert lines[0].cells is None and lines[2].cells is None
     numbers = [line.lineno for line in lines]
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)

@@ -182,3 +182,87 @@ def test_column_widths_fill_the_text_block_and_keep_two_characters(rows):
     widths = column_widths(rows)
     assert sum(widths) == layout.TEXT_WIDTH and len(widths) == len(rows[0])
     assert min(widths) >= min(MIN_COLUMN_TWIPS, layout.TEXT_WIDTH // len(widths))
+
+
+# -- Word tables in odd places ----------------------------------------------------------------------
+
+def _word_document(path: Path, parts: list) -> Path:
+    """A .docx of paragraphs (str) and tables (lists of rows; a dict {"heading": row, col} styles a cell)."""
+    import docx
+
+    document = docx.Document()
+    for part in parts:
+        if isinstance(part, str):
+            document.add_paragraph(part)
+            continue
+        rows, headed = (part["rows"], part.get("heading")) if isinstance(part, dict) else (part, None)
+        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        if headed:
+            table.cell(*headed).paragraphs[0].style = document.styles["Heading 2"]
+    document.save(path)
+    return path
+
+
+HEAD = ["县统计局2025年工作总结", "2025年，我局圆满完成了全年各项任务。现将全年工作总结如下："]
+TAIL = ["二、存在的问题", "一是学习不够深入。二是创新不足。", "三、2026年工作打算", "一是加强学习。二是改进作风。",
+        "县统计局", "2025年12月20日"]
+
+
+def _outline(doc) -> list:
+    return [(s.heading, s.paragraphs, s.items, [(t.title, t.rows) for t in s.tables]) for s in doc.walk()]
+
+
+def test_cells_that_look_like_headings_stay_in_their_table(tmp_path):
+    rows = [["一、理论学习", "12次"], ["二、业务培训", "8次"], ["（一）学习", "3次"]]
+    doc = drafter.parse_file(_word_document(tmp_path / "a.docx", HEAD + ["一、主要工作", "全年完成任务。", rows] + TAIL))
+    assert [s.heading for s in doc.sections] == ["主要工作", "存在的问题", "2026年工作打算"]
+    assert doc.sections[0].tables[0].rows == rows and not doc.sections[0].children
+    report = drafter.check(tmp_path / "a.docx")
+    assert not [f for f in report.findings if f.severity != "info"], report.render()
+
+
+def test_only_a_paragraph_naming_a_table_right_above_it_is_its_title(tmp_path):
+    parts = HEAD + ["一、主要工作", "全年各项工作稳步推进，详见下表", [["项目", "人次"], ["培训", "1350"]],
+                    "走访慰问人大代表", [["项目", "人次"], ["走访", "35"]],
+                    "表2 主要指标完成情况", "一是完成培训。二是完成走访。", [["项目", "完成"], ["调查", "46"]],
+                    "附表 年度任务清单", [["任务", "完成"], ["普查", "是"]]] + TAIL
+    doc = drafter.parse_file(_word_document(tmp_path / "b.docx", parts))
+    section = doc.sections[0]
+    assert section.paragraphs == ["全年各项工作稳步推进，详见下表", "走访慰问人大代表", "表2 主要指标完成情况"]
+    assert [t.title for t in section.tables] == ["", "", "", "附表 年度任务清单"]
+
+
+def test_a_table_above_the_title_or_before_the_first_heading(tmp_path):
+    form = [["单位", "县统计局"], ["负责人", "张三"]]
+    top = drafter.parse_file(_word_document(tmp_path / "c.docx", [form] + HEAD + ["一、主要工作", "全年完成任务。"] + TAIL))
+    assert top.title == "县统计局2025年工作总结"
+    assert "单位　县统计局" in top.opening
+    assert [w.code for w in top.warnings] == ["table_in_opening"]
+
+
+def test_a_table_annexed_after_the_date_leaves_signature_and_date(tmp_path):
+    parts = HEAD + ["一、主要工作", "全年完成任务。"] + TAIL + ["附表 主要指标", [["指标", "完成"], ["调查", "46"]]]
+    doc = drafter.parse_file(_word_document(tmp_path / "d.docx", parts))
+    assert (doc.signature, doc.date, doc.closing) == ("县统计局", "2025年12月20日", "")
+    assert [(t.title, t.rows[1]) for t in doc.sections[-1].tables] == [("附表 主要指标", ["调查", "46"])]
+
+
+def test_a_heading_style_in_a_cell_does_not_break_a_table_up(tmp_path):
+    table = {"rows": [["项目", "人次"], ["培训", "1350"]], "heading": (1, 0)}
+    doc = drafter.parse_file(_word_document(tmp_path / "e.docx", HEAD + ["一、主要工作", "全年完成任务。", table] + TAIL))
+    assert doc.sections[0].tables[0].rows == [["项目", "人次"], ["培训", "1350"]] and not doc.sections[0].children
+
+
+def test_check_reads_each_cell_on_its_own(tmp_path):
+    """截止 closing one cell and a date in the next is right; a header row naming 全年 and
+    last year is no sentence; --fix leaves such cells alone and still fixes a real one."""
+    rows = [["事项", "截止时间"], ["年报材料报送截止", "2026年3月31日"], ["指标", "2024年完成"],
+            ["全年目标", "今年完成"], ["集中学习", "12 次"]]
+    path = _word_document(tmp_path / "f.docx", HEAD + ["一、主要工作", "全年完成任务。", rows] + TAIL)
+    report = drafter.check(path)
+    assert [(f.rule, f.text) for f in report.findings if f.severity != "info"] == [("numbers", "12 次")], report.render()
+    result = drafter.fix(path, tmp_path / "g.docx")
+    assert [(c.old, c.new) for c in result.changes] == [("12 ", "12")]

@@ -109,13 +109,14 @@ def check_subject(ctx, rules: list[str] | None = None) -> CheckReport:
         findings.extend(Finding("structure", INFO, notice.message) for notice in subject.doc.warnings
                         if notice.code == "compilation")
     if subject.line_map is not None:  # a fill file: point at the line the user wrote
-        from drafter.checking.subject import line_in_fill
+        from drafter.checking.subject import cell_line, line_in_fill
         from drafter.drafting.form import field_at, fill_fields
 
         fields = fill_fields(subject.fill)
         for finding in findings:
             if finding.line is not None:
-                finding.line = line_in_fill(subject, subject.line_map.get(finding.line), finding.text)
+                finding.line = cell_line(subject, finding.line, finding.text) or \
+                    line_in_fill(subject, subject.line_map.get(finding.line), finding.text)
                 finding.field = field_at(fields, finding.line)
     # Read like a proofreading list: by line, then rule order; whole-document notes last.
     order = {name: number for number, (name, _rule) in enumerate(RULES)}

@@ -31,6 +31,8 @@ class CheckSubject:
     month: int | None = None  # from the date line, when it falls in `year`
     line_map: dict[int, int | None] | None = None  # fill: paragraph number -> fill-file line
     fill: Any = None  # the fill file as read (a drafting.Fill), when checking one
+    # fill: paragraph number of a table -> (text, fill-file line) of its title and cells
+    table_cells: dict[int, list[tuple[str, int]]] | None = None
 
     @property
     def line_unit(self) -> str:
@@ -61,8 +63,20 @@ def _text_subject(path: Path) -> CheckSubject:
     from drafter.parsing import parse_file_with_lines
 
     parsed = parse_file_with_lines(path)  # DrafterError for a missing, empty or unreadable file
-    return CheckSubject(path=path, fmt=parsed.format, lines=parsed.lines, doc=parsed.document,
+    return CheckSubject(path=path, fmt=parsed.format, lines=checked_lines(parsed.lines), doc=parsed.document,
                         content_hash=parsed.digest)
+
+
+def checked_lines(lines: list[Line]) -> list[Line]:
+    """The lines the rules read: a Word table's cells each on its own (with the table's
+    line number), so that no rule reads from one cell into the next (截止 | 2025年3月31日)."""
+    out: list[Line] = []
+    for line in lines:
+        if line.cells is None:
+            out.append(line)
+            continue
+        out.extend(Line(cell, line.lineno, in_table=True) for row in line.cells for cell in row if cell.strip())
+    return out
 
 
 def _fill_subject(path: Path) -> CheckSubject:
@@ -74,14 +88,50 @@ def _fill_subject(path: Path) -> CheckSubject:
 
     drafted, fill, _plan = build_document(path)
     blocks = document_blocks(drafted)
-    lines = [Line(block.text, number) for number, block in enumerate(blocks, start=1)]
+    lines: list[Line] = []
+    table_cells: dict[int, list[tuple[str, int]]] = {}
+    written_tables = _fill_tables(fill)
     for number, block in enumerate(blocks, start=1):
         if block.section is not None:
             block.section.line = number
+        if block.table is None:
+            lines.append(Line(block.text, number))
+            continue
+        table = block.table
+        lines.extend(checked_lines([Line(table.title, number, cells=[[table.title], *table.rows])]))
+        written = next((t for t in written_tables if t.rows == table.rows and t.title == table.title), None)
+        if written is not None:
+            table_cells[number] = ([(written.title, written.title_line)] if written.title_line else []) + [
+                (written.rows[row][column], line) for (row, column), line in sorted(written.cell_lines.items())]
     subject = CheckSubject(path=path, fmt="fill", lines=lines, doc=drafted, content_hash=file_hash(path),
-                           line_map=_trace_blocks(blocks, fill, drafted), fill=fill)
+                           line_map=_trace_blocks(blocks, fill, drafted), fill=fill, table_cells=table_cells)
     subject.year, subject.year_origin = fill.year, "fill"
     return subject
+
+
+def _fill_tables(fill) -> list:
+    """Every table written in the fill file (drafting.FillTable), in file order."""
+    found = []
+
+    def walk(entry) -> None:
+        found.extend(getattr(entry, "tables", []))
+        for sub in getattr(entry, "entries", []):
+            if hasattr(sub, "entries"):
+                walk(sub)
+
+    for section in getattr(fill, "sections", None) or []:
+        walk(section)
+    return found
+
+
+def cell_line(subject: CheckSubject, paragraph: int | None, text: str) -> int | None:
+    """The fill-file line of the title or cell a finding in a drafted table is about."""
+    cells = (subject.table_cells or {}).get(paragraph or 0)
+    core = _squeeze(text.strip("…"))
+    for cell, line in cells or []:
+        if core and (core in _squeeze(cell) or _squeeze(cell) in core) and _squeeze(cell):
+            return line
+    return None
 
 
 def _fill_texts(fill) -> list[tuple[str, int]]:

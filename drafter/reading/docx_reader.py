@@ -23,6 +23,7 @@ _MAX_LEVEL = 4  # GB/T 9704 numbers four levels: 一、 （一） 1. （1）
 # thousands of pages; pictures are what make a real .docx large.
 MAX_XML_PART = 32 * 1024 * 1024
 MAX_UNPACKED = 256 * 1024 * 1024
+_UNPARSED_FOLDERS = ("word/media/", "word/embeddings/")
 
 
 def _check_unpacked_size(data: bytes) -> None:
@@ -33,9 +34,10 @@ def _check_unpacked_size(data: bytes) -> None:
     total = 0
     for member in members:
         total += member.file_size
-        xml = member.filename.endswith((".xml", ".rels"))
-        if (xml and member.file_size > MAX_XML_PART) or total > MAX_UNPACKED:
-            limit = MAX_XML_PART if xml and member.file_size > MAX_XML_PART else MAX_UNPACKED
+        # any part but a picture or an embedded file may be XML that is parsed, whatever its name
+        parsed = not member.filename.startswith(_UNPARSED_FOLDERS)
+        if (parsed and member.file_size > MAX_XML_PART) or total > MAX_UNPACKED:
+            limit = MAX_XML_PART if parsed and member.file_size > MAX_XML_PART else MAX_UNPACKED
             raise DrafterError(f"无法读取 .docx：解压后超过 {limit // (1024 * 1024)} MB"
                                f"（“{member.filename}”），不像是正常的 Word 文档，可能是恶意构造的文件")
 
@@ -176,9 +178,9 @@ class _Walker:
                 self.blocks(child)
 
     def table(self, tbl) -> None:
-        """A table of data comes out as one line with its rows of cells; a table used to
-        lay out a page (one column, or cells holding whole paragraphs and headings) as
-        the paragraphs it holds."""
+        """A table of data comes out as one line with its rows of cells (a cell merged
+        across columns keeps them, empty); a table used to lay out a page (one column, or
+        cells holding whole paragraphs) as the paragraphs it holds."""
         qn = self.qn
         rows = []
         for row in self._children(tbl, qn("w:tr")):
@@ -190,8 +192,9 @@ class _Walker:
                 pieces = [strip_edges("".join(text for text, _node in self.pieces(p)).replace("\n", " "))
                           for p in cell.iter(qn("w:p"))]
                 cells.append(" ".join(piece for piece in pieces if piece))
+                cells.extend([""] * (self._grid_span(cell) - 1))  # merged across: its columns stay
             rows.append(cells)
-        if _is_data_table(rows) and not any(self._level(p) is not None for p in tbl.iter(qn("w:p"))):
+        if _is_data_table(rows):
             self.paragraph_number += 1
             text = "　".join(cell for row in rows for cell in row if cell)
             self.lines.append(Line(text=text, lineno=self.paragraph_number, cells=rows))
@@ -210,6 +213,15 @@ class _Walker:
                 yield child
             elif child.tag in self._containers:
                 yield from self._children(child, tag)
+
+    def _grid_span(self, cell) -> int:
+        """How many grid columns a cell covers (w:gridSpan), at most MAX_GRID_SPAN."""
+        span = cell.find(f"{self.qn('w:tcPr')}/{self.qn('w:gridSpan')}")
+        try:
+            value = int(span.get(self.qn("w:val"))) if span is not None else 1
+        except (TypeError, ValueError):
+            return 1
+        return min(max(value, 1), MAX_GRID_SPAN)
 
     def _merged_continuation(self, cell) -> bool:
         """A cell covered by the one above (vMerge) or to its left (legacy hMerge):
@@ -293,6 +305,7 @@ class _Walker:
         return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
+MAX_GRID_SPAN = 63  # Word's own limit on a table's columns
 MAX_CELL_CHARS = 60  # a cell holding a whole paragraph lays out a page; it is no table of data
 
 

@@ -2,8 +2,7 @@
 
 - a figure and its unit split by a space (12 次, 2023 年), as text copied from a
   PDF has them: error, the space taken out. A paragraph laid out as a table row
-  (columns apart by tabs or runs of spaces) is left alone, as are the cells of a
-  Word table (joined by a full-width space when read), and so is a number
+  (columns apart by tabs or runs of spaces) is left alone, and so is a number
   that names a table, figure or annex (表1 名称);
 - full-width digits (１２) in a document that otherwise writes half-width ones
   (12): one hint for the document.
@@ -45,8 +44,6 @@ def _split_units(line) -> list[Finding]:
     for found in _SPLIT.finditer(text):
         if _NAMED_NUMBER.search(text, max(0, found.start() - 4), found.start()):
             continue
-        if line.cells is not None and found.group("space") == "\u3000":
-            continue  # the space the reader puts between a Word table's cells (12 | 次数)
         number = found.group("number")
         start, end = found.start(), found.end()
         unit = text[end:end + 2]

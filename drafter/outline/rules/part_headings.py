@@ -16,6 +16,7 @@ from dataclasses import replace
 from drafter.outline.markers import match_marker
 from drafter.outline.rules.roles import role_from_heading
 from drafter.outline.state import OutlineState
+from drafter.outline.table_title import NUMBERED_TABLE
 
 _MIN_CHARS, _MAX_CHARS = 4, 24
 _PUNCTUATION = re.compile(r"[，。；：！？,.;:!?、—…]")
@@ -34,9 +35,9 @@ def take_part_headings(state: OutlineState) -> None:
             found = match_marker(line.text)
             seen_level1 = found is not None and found[0].level == 1
             continue
-        # a line right above a table is its title, and a table's own cell no heading
+        # a line right above a table, or one that says 表2 …, names a table; a cell is no heading
         if (index + 1 < len(lines) and lines[index + 1].cells is None and not line.in_table
-                and _names_a_part(line.text) and not match_marker(line.text)):
+                and not NUMBERED_TABLE.match(line.text) and _names_a_part(line.text) and not match_marker(line.text)):
             lines[index] = replace(line, style_level=1)
 
 

@@ -1,13 +1,13 @@
 """Build the section tree: headings by marker level, paragraphs, 一是 items, opening."""
 from __future__ import annotations
 
-import re
 
 from drafter.model import Line, Section, Table, nest_section
 from drafter.outline.heading_text import split_heading
 from drafter.outline.items import find_item_marks, item_label, split_items
 from drafter.outline.markers import match_marker
 from drafter.outline.state import Block, OutlineState
+from drafter.outline.table_title import TABLE_TITLE
 
 
 def build_sections(state: OutlineState) -> None:
@@ -32,22 +32,23 @@ def build_sections(state: OutlineState) -> None:
     doc.opening = "\n".join(opening)
 
 
-# 表1 主要指标完成情况表, 2025年学习情况统计表: a short paragraph naming the table below it
-_TABLE_TITLE = re.compile(r"^(?:附?表\s*[0-9一二三四五六七八九十]+[：:.．\s]*[^。！？；]{2,40}|[^。！？；]{2,40}(?:表|清单|一览))$")
-
-
 def _add_table(state: OutlineState, stack: list[Section], opening: list[str], line: Line) -> None:
-    """A table goes into the open section, after its paragraphs, taking as its title a short
-    paragraph right above it that names a table; before the first heading it is text."""
+    """A table goes into the open section, after its paragraphs, taking as its title the
+    paragraph right above it when that names a table; before the first heading the
+    document has no place for a table, so its rows are read as opening text, and said."""
     if not stack:
         opening.extend("　".join(cell for cell in row if cell) for row in line.cells)
+        state.warn("table_in_opening", "第一个标题之前的表格按文字读入了导语（导语中不能排表格），请核对", line.lineno)
         return
     node = stack[-1]
     title = ""
-    if node.paragraphs and _TABLE_TITLE.match(node.paragraphs[-1]) and \
+    last = state.blocks[-1] if state.blocks else None
+    right_above = (last is not None and last.node is node and last.plain and node.paragraphs
+                   and last.index == len(node.paragraphs) - 1)
+    if right_above and TABLE_TITLE.match(node.paragraphs[-1]) and \
             not any(t.after == len(node.paragraphs) for t in node.tables):
         title = node.paragraphs.pop()
-        state.blocks = [b for b in state.blocks if not (b.node is node and b.index == len(node.paragraphs))]
+        state.blocks.pop()
     node.tables.append(Table(rows=[list(row) for row in line.cells], title=title, after=len(node.paragraphs)))
 
 

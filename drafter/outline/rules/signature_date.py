@@ -5,6 +5,7 @@ import re
 
 from drafter.outline.markers import match_marker
 from drafter.outline.state import OutlineState
+from drafter.outline.table_title import TABLE_TITLE
 
 _CN = "〇零○一二三四五六七八九十"
 DATE = re.compile(
@@ -25,7 +26,7 @@ _ORG_SUFFIX = re.compile(
 
 
 def take_signature_and_date(state: OutlineState) -> None:
-    lines = state.lines
+    lines, annex = _without_annexed_tables(state.lines)
     if len(lines) < 2:
         return
     last = lines[-1].text
@@ -45,7 +46,25 @@ def take_signature_and_date(state: OutlineState) -> None:
             # a copy cut off mid-sentence (…加强党支部) ends in no signature
             state.doc.signature = last
             lines = lines[:-1]
-    state.lines = lines
+    state.lines = lines + annex
+
+
+# 附件1 above a table set after the signature, or its title (表2 主要指标)
+_ANNEX = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*[：:.．\s]*[^。！？；，、]{0,40}$")
+
+
+def _without_annexed_tables(lines: list) -> tuple[list, list]:
+    """Word tables at the very end (附表 after the date) with the short lines heading them,
+    set apart so the signature and date above them are still found; they go back after."""
+    end = len(lines)
+    while end and lines[end - 1].cells is not None:
+        end -= 1
+        while end and lines[end - 1].cells is None and (TABLE_TITLE.match(lines[end - 1].text)
+                                                         or _ANNEX.match(lines[end - 1].text)):
+            end -= 1
+    if end == len(lines) or end < 2:
+        return lines, []
+    return lines[:end], lines[end:]
 
 
 def _ends_a_sentence(text: str) -> bool:

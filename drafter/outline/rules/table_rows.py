@@ -59,6 +59,9 @@ def _is_cjk(char: str) -> bool:
 
 def mark_table_rows(state: OutlineState) -> None:
     lines = state.lines
+    for line in lines:
+        if line.cells is not None:  # a Word table: its cells hold no heading (一、理论学习 | 12次)
+            state.body_only.add(id(line))
     rows = [is_table_row(line.text) for line in lines]
     if not any(rows):
         return

@@ -25,16 +25,20 @@ _MIN_PHRASE, _MAX_PHRASE = 4, 20
 
 
 def take_title(state: OutlineState) -> None:
-    if not state.lines:
+    lines = state.lines
+    start = 0
+    while start < len(lines) and lines[start].cells is not None:
+        start += 1  # a Word table above the title (a form's header) is no title
+    if start >= len(lines):
         return
-    first = state.lines[0].text
+    first = lines[start].text
     if not _reads_like_a_title(first):
         return
     taken = 1
-    if len(state.lines) > 2 and _continues_title(first, state.lines[1].text):
-        first, taken = first + state.lines[1].text, 2
+    if len(lines) > start + 2 and lines[start + 1].cells is None and _continues_title(first, lines[start + 1].text):
+        first, taken = first + lines[start + 1].text, 2
     state.doc.title = first
-    state.lines = state.lines[taken:]
+    state.lines = lines[:start] + lines[start + taken:]
 
 
 def _reads_like_a_title(text: str) -> bool:
