@@ -576,3 +576,17 @@ def test_a_2025_summary_reusing_last_years_file_gets_every_finding(tmp_path):
     assert "又是“一是”" in report.findings[2].message
     result = run(str(path), "--corpus", str(CORPUS))
     assert result.exit_code == 1 and "共 5 个错误、0 个警告、0 个提示。" in result.output
+
+
+def test_a_finding_in_a_fill_files_table_points_at_its_cell(tmp_path):
+    path = tmp_path / "填写.yaml"
+    path.write_text(FIELDS_FILL.replace(
+        "  plans:\n",
+        "    table:\n      title: 截止6月底主要指标完成情况\n      rows:\n        - [指标, 完成]\n"
+        "        - [走访企业, 96 家]\n  plans:\n"), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    report = drafter.check(path)
+    found = {(f.rule, f.line, (f.field or {}).get("field")) for f in report.findings if f.rule in ("wording", "numbers")}
+    title = next(n for n, line in enumerate(lines, 1) if "截止6月底主要指标" in line)
+    cell = next(n for n, line in enumerate(lines, 1) if "96 家" in line)
+    assert ("wording", title, "table") in found and ("numbers", cell, "table") in found, report.render()
