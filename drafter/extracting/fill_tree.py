@@ -318,11 +318,16 @@ class FillBuilder:
         return entry
 
     def table(self, table) -> Commented:
-        """A table entry: the title and every cell rewritten as text is (years moved, figures X)."""
+        """A table entry: the title and every cell rewritten as text is (years moved, figures X);
+        a column numbering the rows (序号, or 1, 2, 3 … down the rows) keeps its numbers."""
+        from drafter.extracting.figures import ordinal_columns
+
+        ordinals = ordinal_columns(table.rows)
         value: dict[str, Commented] = {}
         if table.title:
             value["title"] = self.line(table.title, mask=False, bare_years=True)
-        value["rows"] = Commented([Commented([self.line(cell) if cell else Commented("") for cell in row])
+        value["rows"] = Commented([Commented([self.line(cell, mask=column not in ordinals) if cell else Commented("")
+                                              for column, cell in enumerate(row)])
                                    for row in table.rows])
         return Commented(value)
 
