@@ -58,6 +58,28 @@ class _HelpFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        """click's definition list, with the first column measured in terminal columns:
+        a Chinese metavar (--bank 目录) takes two columns a character."""
+        from drafter.characters import terminal_width
+
+        rows = [(first, second) for first, second in rows]
+        first_col = min(max((terminal_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if terminal_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - terminal_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            text_width = max(self.width - first_col - 2, 10)
+            lines = click.formatting.wrap_text(second, text_width, preserve_paragraphs=True).splitlines() or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
 
 class _Context(click.Context):
     formatter_class = _HelpFormatter
@@ -69,6 +91,23 @@ class _Command(click.Command):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("options_metavar", "[选项]")
         super().__init__(*args, **kwargs)
+
+
+class _Argument(click.Argument):
+    """An argument with a Chinese metavar keeps click's marks around it:
+    [范文库目录] when it may be left out, 文件... when it takes several."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        if self.metavar is None:
+            return super().make_metavar(ctx)
+        shown = self.metavar if self.required else f"[{self.metavar}]"
+        return shown + ("..." if self.nargs != 1 else "")
+
+
+def argument(*names, **attrs):
+    return click.argument(*names, cls=_Argument, **attrs)
+
+
 # Paths are checked by the library, with Chinese messages (click's are English).
 PATH = click.Path(readable=False)
 
@@ -81,7 +120,7 @@ def _fail(error: DrafterError) -> None:
 # -- options shared by several commands ------------------------------------------
 
 def bank_option(function):
-    return click.option("--bank", "bank_dir", type=PATH,
+    return click.option("--bank", "bank_dir", type=PATH, metavar="目录",
                         help="语库目录（默认：用 drafter mine 提炼过的用户语库，没有时用随程序发布的语库）。")(function)
 
 
@@ -96,7 +135,7 @@ def force_option(function):
 
 def year_option(help_text: str):
     def decorate(function):
-        return click.option("--year", help=help_text)(function)
+        return click.option("--year", metavar="年份", help=help_text)(function)
     return decorate
 
 
@@ -242,7 +281,7 @@ def main() -> None:
 # -- parse -------------------------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=PATH)
+@argument("files", nargs=-1, required=True, type=PATH, metavar="文件")
 @json_option
 def parse(files: tuple[str, ...], as_json: bool) -> None:
     """解析 .txt / .docx 文稿，输出带角色标注的提纲。
@@ -274,11 +313,11 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
 # -- mine / phrases / skeletons ------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.argument("corpus_dir", required=False, type=PATH)
-@click.option("-o", "--out", "out_dir", type=PATH,
+@argument("corpus_dir", required=False, type=PATH, metavar="范文库目录")
+@click.option("-o", "--out", "out_dir", type=PATH, metavar="目录",
               help="输出目录（默认：用户语库目录，此后各命令默认使用它；随程序发布的语库不会被改动）。")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="并行进程数（默认：CPU 核数）。")
-@click.option("--cache-dir", type=PATH,
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), metavar="整数", help="并行进程数（默认：CPU 核数）。")
+@click.option("--cache-dir", type=PATH, metavar="目录",
               help="缓存目录（默认：环境变量 DRAFTER_CACHE_DIR，或用户缓存目录下的 drafter）。")
 @click.option("--tokenizer", type=click.Choice(["auto", "rjieba", "jieba"]),
               help="分词引擎（默认 auto：已安装 rjieba 时用 rjieba，否则用 jieba）。")
@@ -287,7 +326,7 @@ def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, cache_di
          tokenizer: str | None, quiet: bool) -> None:
     """从范文库提炼结构骨架（skeletons.yaml）和常用语库（phrases.yaml）。
 
-    读取 CORPUS_DIR（默认 corpus/）下所有 .txt 和 .docx，先清理杂质再提炼，结果写入输出目录。
+    读取范文库目录（默认 corpus/）下所有 .txt 和 .docx，先清理杂质再提炼，结果写入输出目录。
     每篇范文的解析结果按内容缓存：范文库未变化时重新提炼只需几秒，新增少量文件时只处理新文件。
     无法读取的单个文件会给出警告并跳过。
     """
@@ -300,12 +339,12 @@ def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, cache_di
 
 @main.command(context_settings=CONTEXT)
 @bank_option
-@click.option("--role", help=f"按章节角色筛选（可写英文或中文）：{_choices(ROLES)}。")
-@click.option("--type", "entry_type", help=f"按类型筛选（可写英文或中文）：{_choices(TYPES)}。")
-@click.option("--topic", help=f"按主题筛选（可写英文或中文）：{_choices(TOPICS)}。")
-@click.option("--search", help="只显示包含该文字的条目。")
-@click.option("--top", type=click.IntRange(1), help="最多显示多少条。")
-@click.option("--year", help="文稿年度，如 2025（默认今年）：含该年已过时提法的条目不列出。")
+@click.option("--role", metavar="角色", help=f"按章节角色筛选（可写英文或中文）：{_choices(ROLES)}。")
+@click.option("--type", "entry_type", metavar="类型", help=f"按类型筛选（可写英文或中文）：{_choices(TYPES)}。")
+@click.option("--topic", metavar="主题", help=f"按主题筛选（可写英文或中文）：{_choices(TOPICS)}。")
+@click.option("--search", metavar="文字", help="只显示包含该文字的条目。")
+@click.option("--top", type=click.IntRange(1), metavar="整数", help="最多显示多少条。")
+@click.option("--year", metavar="年份", help="文稿年度，如 2025（默认今年）：含该年已过时提法的条目不列出。")
 @click.option("--all", "include_stale", is_flag=True, help="也列出已过时的条目（标明现行提法）。")
 @json_option
 def phrases(bank_dir, role, entry_type, topic, search, top, year, include_stale, as_json) -> None:
@@ -327,7 +366,7 @@ def phrases(bank_dir, role, entry_type, topic, search, top, year, include_stale,
 
 @main.command(context_settings=CONTEXT)
 @bank_option
-@click.option("--kind", help=f"文稿类型（可写英文或中文）：{_choices(KINDS)}。")
+@click.option("--kind", metavar="类型", help=f"文稿类型（可写英文或中文）：{_choices(KINDS)}。")
 @json_option
 def skeletons(bank_dir, kind, as_json) -> None:
     """查看各类文稿的结构骨架：章节顺序、常见标题、开头与结尾套语。"""
@@ -344,8 +383,8 @@ def skeletons(bank_dir, kind, as_json) -> None:
 # -- init / draft --------------------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.option("--kind", required=True, help=f"文稿类型（可写英文或中文）：{_choices(KINDS)}。")
-@click.option("-o", "--out", "out_path", required=True, type=PATH, help="要生成的填写文件（.yaml）。")
+@click.option("--kind", required=True, metavar="类型", help=f"文稿类型（可写英文或中文）：{_choices(KINDS)}。")
+@click.option("-o", "--out", "out_path", required=True, type=PATH, metavar="文件", help="要生成的填写文件（.yaml）。")
 @bank_option
 @force_option
 @year_option("文稿所属年度，如 2025（默认：正在总结的年度）；参考写法不含该年已过时的提法。")
@@ -360,8 +399,8 @@ def init(kind: str, out_path: str, bank_dir: str | None, force: bool, year: str 
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("fill", type=PATH)
-@click.option("-o", "--out", "out_path", required=True, type=PATH, help="输出文件（.docx / .md / .txt）。")
+@argument("fill", type=PATH, metavar="填写文件")
+@click.option("-o", "--out", "out_path", required=True, type=PATH, metavar="文件", help="输出文件（.docx / .md / .txt）。")
 @click.option("--format", "fmt", metavar="[docx|md|txt]",  # checked by the library: one Chinese line
               help="输出格式：docx / md / txt（默认按扩展名判断）。")
 @bank_option
@@ -382,25 +421,25 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
 # -- check / extract -----------------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=PATH)
-@click.option("--corpus", "corpus_dir", type=PATH,
+@argument("file", type=PATH, metavar="文件")
+@click.option("--corpus", "corpus_dir", type=PATH, metavar="目录",
               help="用于比对照抄的范文库目录（默认：当前目录下的 corpus/，没有则不比对）。")
 @year_option("文稿所属年度，如 2025（默认取标题或日期中的年份）。")
-@click.option("--rules", "rules_file", type=PATH,
+@click.option("--rules", "rules_file", type=PATH, metavar="文件",
               help="本单位的规则表（YAML，格式同 templates/wording.yaml），加在随程序发布的规则表之上。")
-@click.option("--only", multiple=True, metavar="RULE",
+@click.option("--only", multiple=True, metavar="规则",
               help=f"只运行这些规则（可写多次，或用逗号分隔）：{_choices(CHECK_RULES)}。")
-@click.option("--disable", multiple=True, metavar="RULE", help="不运行这些规则（写法同 --only）。")
+@click.option("--disable", multiple=True, metavar="规则", help="不运行这些规则（写法同 --only）。")
 @click.option("--fix", "fix", is_flag=True,
               help="写出改正后的副本（只改有唯一改法的错误，原文件不变），须与 -o 一起使用；填写文件请改后重新起草。")
-@click.option("-o", "--out", "out_path", type=PATH, help="--fix 写出的副本（与原文同为 .txt 或 .docx）。")
+@click.option("-o", "--out", "out_path", type=PATH, metavar="文件", help="--fix 写出的副本（与原文同为 .txt 或 .docx）。")
 @json_option
 def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str | None, only: tuple[str, ...],
           disable: tuple[str, ...], fix: bool, out_path: str | None, as_json: bool) -> None:
     """检查文稿：占位符、序号、年份、过时提法、称谓与提法、机构名称、用词、标点、数字、照抄范文、结构。
 
     \b
-    FILE 可以是 .docx、.txt 或填写文件（.yaml，先在内存中起草再检查）。
+    文件可以是 .docx、.txt 或填写文件（.yaml，先在内存中起草再检查）。
     有错误时退出码为 1，没有错误为 0，输入有误为 2。
     --fix -o 副本：写出改正后的副本并逐条列出改动，写出即退出码 0。
     """
@@ -427,8 +466,8 @@ def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str |
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=PATH)
-@click.option("-o", "--out", "out_path", required=True, type=PATH, help="要生成的填写文件（.yaml）。")
+@argument("file", type=PATH, metavar="原文")
+@click.option("-o", "--out", "out_path", required=True, type=PATH, metavar="文件", help="要生成的填写文件（.yaml）。")
 @year_option("新的年度，如 2025：年份前移，上年数据变为待填占位符。")
 @force_option
 def extract(file: str, out_path: str, year: str | None, force: bool) -> None:
@@ -449,11 +488,11 @@ def extract(file: str, out_path: str, year: str | None, force: bool) -> None:
 # -- serve ---------------------------------------------------------------------------
 
 @main.command(context_settings=CONTEXT)
-@click.option("--host", default="127.0.0.1",
+@click.option("--host", default="127.0.0.1", metavar="地址",
               help="监听的地址（默认 127.0.0.1：只允许本机访问；改为其他地址，同一网络中的电脑也能连接，仍需令牌）。")
-@click.option("--port", default=8765, type=click.IntRange(0, 65535),
+@click.option("--port", default=8765, type=click.IntRange(0, 65535), metavar="端口",
               help="端口（默认 8765；0 表示任选一个空闲端口）。")
-@click.option("--corpus", "corpus_dir", type=PATH, help="范文库目录：检查时比对照抄，范文库页面可上传范文、重新提炼语库。")
+@click.option("--corpus", "corpus_dir", type=PATH, metavar="目录", help="范文库目录：检查时比对照抄，范文库页面可上传范文、重新提炼语库。")
 @bank_option
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器（只显示地址）。")
 def serve(host: str, port: int, corpus_dir: str | None, bank_dir: str | None, no_browser: bool) -> None:

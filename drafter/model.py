@@ -62,14 +62,17 @@ class Notice:
 @dataclass
 class Table:
     """A table in a section: an optional title (set above it) and rows of cell texts.
-    `after` is how many of the section's paragraphs come before it."""
+    `after` is how many of the section's paragraphs come before it, `items` how many
+    of its 一是/二是 items (a table after 一是…二是… stands after them)."""
 
     rows: list[list[str]]
     title: str = ""
     after: int = 0
+    items: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "rows": [list(row) for row in self.rows], "after": self.after}
+        return {"title": self.title, "rows": [list(row) for row in self.rows], "after": self.after,
+                "items": self.items}
 
 
 @dataclass

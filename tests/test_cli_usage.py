@@ -1,4 +1,5 @@
 """Click's usage errors come out as one Chinese line with exit code 2, like every bad input."""
+import re
 import subprocess
 import sys
 
@@ -12,7 +13,10 @@ from drafter.cli import main
     (["draft", "samples/annual.yaml"], "错误：缺少选项 -o / --out（运行 drafter draft --help 查看用法）"),
     (["drft"], "错误：没有命令“drft”，是否应为“draft”？（运行 drafter --help 查看用法）"),
     (["parse", "--jsn", "x.txt"], "错误：没有选项“--jsn”，是否应为“--json”？（运行 drafter parse --help 查看用法）"),
-    (["parse"], "错误：缺少参数 FILES（运行 drafter parse --help 查看用法）"),
+    (["parse"], "错误：缺少参数 文件（运行 drafter parse --help 查看用法）"),
+    (["draft"], "错误：缺少参数 填写文件（运行 drafter draft --help 查看用法）"),
+    (["check"], "错误：缺少参数 文件（运行 drafter check --help 查看用法）"),
+    (["extract", "-o", "x.yaml"], "错误：缺少参数 原文（运行 drafter extract --help 查看用法）"),
     (["--bogus"], "错误：没有选项“--bogus”（运行 drafter --help 查看用法）"),
     (["extract", "a.txt", "b.txt", "-o", "x.yaml"], "错误：多余的参数：b.txt（运行 drafter extract --help 查看用法）"),
     (["draft", "a.yaml", "-o"], "错误：选项 -o 后面需要写一个值（运行 drafter --help 查看用法）"),
@@ -43,10 +47,14 @@ def test_help_and_version_still_work():
     assert result.exit_code == 0 and result.output.startswith("drafter ")
 
 
-@pytest.mark.parametrize("command", [[], ["init"], ["check"], ["mine"], ["serve"]])
+# An upper-case ASCII word where a help screen names a value: click's PATH, TEXT, INTEGER RANGE, FILES …
+_ENGLISH_METAVAR = re.compile(r"(?<![A-Za-z0-9_/.-])[A-Z][A-Z_]+(?![A-Za-z0-9_])")
+
+
+@pytest.mark.parametrize("command", [[]] + [[name] for name in main.commands], ids=lambda c: " ".join(c) or "drafter")
 def test_help_screens_are_chinese_throughout(command):
     """Not only our text: click's own words (Usage, Options, Commands, required,
-    Show this message and exit.) are Chinese too."""
+    Show this message and exit.) are Chinese too, and so is every metavar."""
     result = CliRunner().invoke(main, [*command, "--help"], prog_name="drafter")
     assert result.exit_code == 0
     assert result.output.startswith("用法：drafter ")
@@ -55,3 +63,21 @@ def test_help_screens_are_chinese_throughout(command):
     assert not [word for word in english if word in result.output]
     if not command:
         assert "命令：" in result.output and "显示版本号并退出。" in result.output
+    lines = result.output.splitlines()
+    # the usage line, and each option's names and metavar (the column before its help text)
+    named = [lines[0]] + [re.split(r" {2,}", line.strip(), maxsplit=1)[0] for line in lines
+                          if line.startswith("  -")]
+    assert not [word for text in named for word in _ENGLISH_METAVAR.findall(text)], named
+    # nor does the help text name an argument or option value the English way (读取 CORPUS_DIR …)
+    params = main.commands[command[0]].params if command else main.params
+    assert not [p.name for p in params if re.search(rf"(?<![A-Za-z_]){p.name.upper()}(?![A-Za-z_])", result.output)]
+
+
+def test_help_columns_line_up_in_a_terminal():
+    """Chinese metavars take two terminal columns a character: the help texts still start in one column."""
+    from drafter.characters import terminal_width
+
+    output = CliRunner().invoke(main, ["phrases", "--help"], prog_name="drafter").output
+    rows = [line for line in output.splitlines() if line.startswith("  -")]
+    starts = {terminal_width(re.match(r"(\s*-\S*(?:,? -\S+)*(?: \S+)?\s+)", row).group(1)) for row in rows}
+    assert len(rows) > 5 and len(starts) == 1, rows

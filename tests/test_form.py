@@ -226,6 +226,22 @@ def test_extract_notes_on_a_tables_cells_are_kept_when_saved(tmp_path):
     assert drafted(saved, tmp_path, "a.docx") == drafted(extracted, tmp_path, "b.docx")
 
 
+def test_cell_notes_are_written_at_the_rows_the_page_sends_them_for(tmp_path):
+    """The page moves a cell's notes with its row (a row inserted above it, another deleted);
+    the server writes each note above the cell it names, and reading back gives the same form."""
+    form = load_form("kind: annual\nunit: 甲\nyear: 2025\nsections:\n  achievements:\n    table:\n      rows:\n"
+                     "        - [指标, 完成]\n        - [接收档案, X]\n        - [查阅利用, X]\n".encode(), "a.yaml").form
+    table = form["sections"][0]["table"]
+    table["rows"] = [["指标", "完成"], ["新增指标", "X"], ["", ""], ["查阅利用", "X"]]  # 接收档案 deleted
+    table["notes"] = {"3.1": ["原文：860"], "9.1": ["原文：一行已不在"]}
+    text = form_yaml(check_form(form)).text
+    lines = [line.strip() for line in text.splitlines()]
+    at = lines.index("- 查阅利用")
+    assert lines[at + 1:at + 3] == ["# 原文：860", "- X"] and "# 原文：一行已不在" not in text
+    again = load_form(text.encode("utf-8"), "b.yaml").form["sections"][0]["table"]
+    assert again["rows"][2] == ["查阅利用", "X"] and again["notes"] == {"2.1": ["原文：860"]}  # the empty row left out
+
+
 def test_only_extracts_notes_become_notes():
     text = ("# 头注\nkind: annual\n# 单位的说明\nunit: 甲\nyear: 2025\n"
             "# 原文：2024年甲党建工作总结\n#   继续一行\ntitle: 2025年甲党建工作总结\n")

@@ -1,6 +1,7 @@
 """Tables in the fill format, the model and every writer (issue 12)."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -266,3 +267,67 @@ def test_check_reads_each_cell_on_its_own(tmp_path):
     assert [(f.rule, f.text) for f in report.findings if f.severity != "info"] == [("numbers", "12 次")], report.render()
     result = drafter.fix(path, tmp_path / "g.docx")
     assert [(c.old, c.new) for c in result.changes] == [("12 ", "12")]
+
+
+@pytest.mark.parametrize("rows, columns", [
+    ([["序  号", "任务", "数量"], ["1", "档案数字化", "3000卷"], ["2", "库房改造", "2处"]], {0}),
+    ([["编号", "事项"], ["07", "查阅服务"], ["12", "接收进馆"]], {0}),         # the header says so, whatever the numbers
+    ([["No.", "事项"], ["3", "查阅服务"]], {0}),
+    ([["名次", "单位", "得分"], ["1", "一科", "98"], ["2", "二科", "95"], ["3", "三科", "90"]], {0}),
+    ([["项目", "次数"], ["（1）学习", "12"], ["（2）培训", "8"]], set()),  # numbers inside text are not the column's
+    ([["事项", "顺", "数"], ["甲", "1.", "5"], ["乙", "2.", "5"], ["合计", "", "10"]], {1}),  # 合计 has no digits
+    ([["全市排名", "单位"], ["3", "一科"], ["1", "二科"]], set()),      # a ranking, not the rows' order: a result
+    ([["项目", "完成"], ["培训", "1"], ["走访", "3"]], set()),
+    ([["项目", "完成"], ["培训", "1"]], set()),                          # one row is no run
+    ([["序次", "年份"], ["1", "2023年"], ["2", "2024年"]], {0}),
+])
+def test_a_column_numbering_the_rows_is_found(rows, columns):
+    from drafter.extracting.figures import ordinal_columns
+
+    assert ordinal_columns(rows) == columns
+
+
+def test_extract_keeps_the_numbers_of_a_column_that_numbers_the_rows(tmp_path):
+    """README promises ordinals are kept: 序号 1, 2 and a first column running 1, 2, 3 stay;
+    the figures beside them still become X with their # 原文： note."""
+    import docx
+    import yaml
+
+    document = docx.Document()
+    for text in ("县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1 重点任务完成情况"):
+        document.add_paragraph(text)
+    for rows in ([["序号", "重点任务", "完成数量"], ["1", "档案数字化", "3000卷"], ["2", "库房改造", "2处"]],
+                 [["", "科室", "得分"], ["1", "保管利用科", "98"], ["2", "接收征集科", "95"], ["3", "办公室", "91"]]):
+        table = document.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        document.add_paragraph("各科室按期完成了年度考评。")
+    document.add_paragraph("二、下一步工作计划")
+    document.add_paragraph("继续做好各项工作。")
+    source = tmp_path / "2024.docx"
+    document.save(source)
+
+    fill_path = tmp_path / "2025.yaml"
+    drafter.extract(source, fill_path, year=2025)
+    written = fill_path.read_text(encoding="utf-8")
+    tables = []
+
+    def collect(value):
+        if isinstance(value, dict):
+            if "table" in value:
+                tables.append(value["table"])
+            for inner in value.values():
+                collect(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                collect(inner)
+
+    collect(yaml.safe_load(written))
+    rows = [t["rows"] if isinstance(t, dict) else t for t in tables]
+    assert [row[0] for row in rows[0]] == ["序号", "1", "2"]
+    assert [row[2] for row in rows[0]] == ["完成数量", "X卷", "X处"]
+    assert [row[0] for row in rows[1]] == ["", "1", "2", "3"]
+    assert [row[2] for row in rows[1]] == ["得分", "X", "X", "X"]
+    assert "# 原文：3000卷" in written and "# 原文：98" in written
+    assert not re.search(r"# 原文：[123]\n", written)

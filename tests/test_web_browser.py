@@ -296,6 +296,73 @@ def test_last_years_word_table_comes_back_with_its_figures_noted(browser, server
     one(driver, ".table-box").screenshot(str(shots / "last-year-table.png"))
 
 
+def test_last_years_cell_notes_follow_their_rows_when_rows_are_added_and_deleted(browser, server, downloads,
+                                                                                 tmp_path):
+    """Each # 原文： note of a table cell stays with its row (found by the row's first cell) when a
+    row is typed in above it or deleted: shown under the table and saved above the right cell."""
+    import docx
+    from selenium.webdriver.common.keys import Keys
+
+    document = docx.Document()
+    for text in ("县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1 主要指标完成情况"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in enumerate((["指标", "目标", "完成"], ["接收档案（卷）", "3000", "3200"],
+                                 ["查阅利用（人次）", "800", "860"])):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    document.add_paragraph("二、下一步工作计划")
+    document.add_paragraph("继续做好各项工作。")
+    source = tmp_path / "2024年总结.docx"
+    document.save(source)
+
+    driver = browser
+    fresh_form(driver, server, "annual")
+    one(driver, "[data-command='last-year']").click()
+    one(driver, "#last-year-file").send_keys(str(source))
+    year = one(driver, "#last-year-year")
+    year.clear()
+    year.send_keys("2025")
+    one(driver, "#last-year-go").click()
+    wait_for(driver, lambda d: field(d, "title").get_attribute("value") == "县档案馆2025年工作总结", timeout=30)
+    def cell_notes(d):
+        return [n for n in texts(d, ".table-box .notes li") if not n.startswith("表题")]
+
+    assert cell_notes(driver) == ["第2行第2格　原文：3000", "第2行第3格　原文：3200",
+                                  "第3行第2格　原文：800", "第3行第3格　原文：860"]
+
+    # a row typed in at the second line: the notes below it move down with their rows
+    rows = field(driver, "sections.0.table.rows")
+    rows.click()
+    rows.send_keys(Keys.CONTROL, Keys.HOME)
+    rows.send_keys(Keys.END, Keys.ENTER, "新增指标 | X | X")
+    wait_for(driver, lambda d: cell_notes(d) == ["第3行第2格　原文：3000", "第3行第3格　原文：3200",
+                                                 "第4行第2格　原文：800", "第4行第3格　原文：860"],
+             message="the notes did not follow their rows")
+
+    # the row of 接收档案 deleted: its notes go, those of 查阅利用 move up to it
+    value = rows.get_attribute("value").splitlines()
+    assert value[2].startswith("接收档案")
+    driver.execute_script("arguments[0].value = arguments[1];"
+                          "arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+                          rows, "\n".join(value[:2] + value[3:]))
+    wait_for(driver, lambda d: cell_notes(d) == ["第3行第2格　原文：800", "第3行第3格　原文：860"])
+
+    # saved: each note above a cell of its own row
+    settle(driver)
+    for old in downloads.iterdir():
+        old.unlink()
+    one(driver, "[data-command='save']").click()
+    wait_for(driver, lambda d: [p for p in downloads.iterdir() if p.suffix == ".yaml"], timeout=30)
+    saved = next(p for p in downloads.iterdir() if p.suffix == ".yaml").read_text(encoding="utf-8")
+    lines = [line.strip() for line in saved.splitlines()]
+    after = lines.index("- 查阅利用（人次）")
+    assert lines[after + 1:after + 5] == ["# 原文：800", "- X", "# 原文：860", "- X"]
+    assert "# 原文：3000" not in lines and "# 原文：3200" not in lines
+    added = lines.index("- 新增指标")
+    assert lines[added + 1:added + 3] == ["- X", "- X"]
+
+
 def test_a_script_typed_in_a_field_is_shown_as_text(browser, server, shots):
     driver = browser
     fresh_form(driver, server, "debrief")

@@ -46,7 +46,8 @@ class Text:
 @dataclass
 class FillTable:
     """A table written in the fill file: an optional title and rows of cells.
-    `after`: how many of its entry's paragraphs (text) come before it."""
+    `after`: how many of its entry's paragraphs (text) come before it; `items`: how many
+    of its points (a table in an entry without a heading follows the points before it)."""
 
     rows: list[list[str]]
     title: str = ""
@@ -54,6 +55,7 @@ class FillTable:
     line: int | None = None
     title_line: int | None = None
     cell_lines: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, column) -> line
+    items: int = 0
 
 
 @dataclass

@@ -105,10 +105,11 @@ class _Planner:
         loose, points, children, tables = self.flatten(entry)
         node.paragraphs = [t.value for t in entry.text]
         for table in tables:
-            planned = Table(rows=[list(row) for row in table.rows], title=table.title, after=table.after)
+            planned = Table(rows=[list(row) for row in table.rows], title=table.title, after=table.after,
+                            items=table.items)
             node.tables.append(PlannedTable(len(self.plan.tables()), planned))  # this node is in the plan already
-        if loose and level == 1 and not children and not points and self.guide.writes_items(role):
-            points = loose  # this role is written 一是/二是 in the mined documents
+        if loose and level == 1 and not children and not points and not tables and self.guide.writes_items(role):
+            points = loose  # this role is written 一是/二是 in the mined documents (a part with a table: as written)
         else:
             node.paragraphs += [t.value for t in loose]
 
@@ -129,7 +130,8 @@ class _Planner:
 
     def flatten(self, entry: FillEntry) -> tuple[list[Text], list[Text], list[FillEntry], list[FillTable]]:
         """Split an entry's body into its own paragraphs, its points, its subsections and
-        its tables; headless mappings merge into the entry itself."""
+        its tables; headless mappings merge into the entry itself, each table keeping its
+        place after the paragraphs and points written before it."""
         loose: list[Text] = []
         points: list[Text] = list(entry.points)
         children: list[FillEntry] = []
@@ -147,7 +149,8 @@ class _Planner:
                         self.warn(sub.tables[0].line, "表格写在下级标题之后，已移到下级标题之前"
                                                       "（表格和段落总在本级标题之下、下级标题之前）")
                     before = len(entry.text) + len(loose)
-                    tables.extend(FillTable(t.rows, t.title, before + t.after, t.line) for t in sub.tables)
+                    tables.extend(FillTable(t.rows, t.title, before + t.after, t.line, items=len(points) + t.items)
+                                  for t in sub.tables)
                     loose.extend(sub.text)
                     points.extend(sub.points)
                     visit(sub.entries)

@@ -22,6 +22,11 @@ Kept, by rule:
 - idiom_magnitude: 千家万户: 百/千/万 alone, unless 百余人
 - single_one:   一 alone (一次, 一批, 一个时期) is mostly idiom, not a count
 - approximate:  数十次, 几十个, 上百名: no figure to replace
+
+A table column that numbers its rows keeps its numbers too (`ordinal_columns`):
+its header says so (序号, 编号, No.), or its numbers run 1, 2, 3 … down the rows.
+A 排名 column whose numbers do not run so (全市第3, 第1) holds last year's results:
+those numbers become X like any figure.
 """
 from __future__ import annotations
 
@@ -275,3 +280,33 @@ def find_figures(text: str, protected: list[tuple[int, int]] = ()) -> list[Figur
         if kept_by(text, candidate) is None:
             figures.append(Figure(candidate.start, candidate.end, candidate.value_in(text)))
     return figures
+
+
+# A header naming the column that numbers the rows (序  号 as Word tables pad it, No., #).
+_ORDER_HEADER = re.compile(r"^(?:序号?|编号|排序|顺序|次序|no\.?|#)$", re.IGNORECASE)
+# A row's number as a cell holds it: 3, 3., 3、, （3）.
+_ROW_NUMBER = re.compile(rf"^[（(]?([{_DIGITS}]{{1,4}})[)）.．、]?$")
+
+
+def ordinal_columns(rows: list[list[str]]) -> set[int]:
+    """Columns of a table whose numbers are the rows' order, not figures: under a
+    header that names an order, or numbered 1, 2, 3 … down the rows (at least two,
+    the other cells of the column, such as 合计, without digits)."""
+    width = max((len(row) for row in rows), default=0)
+    found = set()
+    for column in range(width):
+        cells = ["".join(row[column].split()) if column < len(row) else "" for row in rows]
+        if cells and _ORDER_HEADER.match(cells[0]):
+            found.add(column)
+            continue
+        numbers = []
+        for cell in cells:
+            number = _ROW_NUMBER.match(cell)
+            if number:
+                numbers.append(int(number.group(1)))
+            elif re.search(f"[{_DIGITS}]", cell):
+                break
+        else:
+            if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
+                found.add(column)
+    return found

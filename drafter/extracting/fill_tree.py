@@ -22,7 +22,7 @@ from drafter.extracting.rewrite import Rewritten, rewrite
 from drafter.extracting.unit import unit_from_title
 from drafter.extracting.years import YearShift
 from drafter.yaml_writer import Commented
-from drafter.model import Document, Section
+from drafter.model import Document, Section, Table
 
 UNIT_PLACEHOLDER = "XX单位"
 HEADING_PLACEHOLDER = "XX"
@@ -288,6 +288,7 @@ class FillBuilder:
             entry["role"] = Commented(section.role or "other")
         paragraphs = [self.text(p) for p in section.paragraphs]
         points = [self.line(i) for i in section.items]
+        tables = list(section.tables)
         children = []
         merged: list[Commented] = []
         for child in section.children:
@@ -295,7 +296,9 @@ class FillBuilder:
                 children.append(Commented(self.child_entry(child)))
                 tree.subsections += 1
             else:
-                texts, items = self.merge(child)
+                texts, items, more_tables = self.merge(child)
+                tables += [Table(t.rows, t.title, len(paragraphs) + len(merged) + t.after, len(points) + t.items)
+                           for t in more_tables]
                 merged += texts
                 points += items
                 tree.merged += 1
@@ -305,24 +308,54 @@ class FillBuilder:
             self.warnings.append(f"“{section.heading}”下有 {len(merged)} 段跳过“（一）”一级的编号段落，"
                                  "已并入该部分正文")
         paragraphs += merged
-        if paragraphs:
-            entry["text"] = Commented(paragraphs)
-        if points:
-            entry["points"] = Commented(points)
-        tables = [self.table(t) for t in section.tables]
-        if tables:
-            entry["table"] = tables[0]
-            children = [Commented({"table": t}) for t in tables[1:]] + children  # more tables: headless entries
-        if children:
-            entry["children"] = Commented(children)
+        self.body(entry, paragraphs, points, [(t, self.table(t)) for t in tables], children)
         return entry
 
-    def table(self, table) -> Commented:
-        """A table entry: the title and every cell rewritten as text is (years moved, figures X)."""
+    def body(self, entry: dict[str, Commented], paragraphs: list[Commented], points: list[Commented],
+             tables: list[tuple[Table, Commented]], children: list[Commented]) -> None:
+        """An entry's text, points and tables in the order they stood (each table after the
+        paragraphs and items before it, `after` and `items`), then its subsections. What comes
+        before the first table is the entry's own; the text after a table goes in an entry
+        without a heading, which drafting merges back in place (docs/fill-format.md)."""
+        chunks: list[dict[str, Commented]] = []
+        done_text = done_points = 0
+        for table, written in sorted(tables, key=lambda pair: (pair[0].after, pair[0].items)):
+            after = min(max(table.after, done_text), len(paragraphs))
+            items = min(max(table.items, done_points), len(points))
+            chunk: dict[str, Commented] = {}
+            if after > done_text:
+                chunk["text"] = Commented(paragraphs[done_text:after])
+            if items > done_points:
+                chunk["points"] = Commented(points[done_points:items])
+                chunks.append(chunk)  # a mapping's own table goes before its points: the table gets its own
+                chunk = {}
+            chunk["table"] = written
+            chunks.append(chunk)
+            done_text, done_points = after, items
+        rest: dict[str, Commented] = {}
+        if done_text < len(paragraphs):
+            rest["text"] = Commented(paragraphs[done_text:])
+        if done_points < len(points):
+            rest["points"] = Commented(points[done_points:])
+        if rest:
+            chunks.append(rest)
+        if chunks:
+            entry.update(chunks.pop(0))
+        children = [Commented(chunk) for chunk in chunks] + children
+        if children:
+            entry["children"] = Commented(children)
+
+    def table(self, table: Table) -> Commented:
+        """A table entry: the title and every cell rewritten as text is (years moved, figures X);
+        a column numbering the rows (序号, or 1, 2, 3 … down the rows) keeps its numbers."""
+        from drafter.extracting.figures import ordinal_columns
+
+        ordinals = ordinal_columns(table.rows)
         value: dict[str, Commented] = {}
         if table.title:
             value["title"] = self.line(table.title, mask=False, bare_years=True)
-        value["rows"] = Commented([Commented([self.line(cell) if cell else Commented("") for cell in row])
+        value["rows"] = Commented([Commented([self.line(cell, mask=column not in ordinals) if cell else Commented("")
+                                              for column, cell in enumerate(row)])
                                    for row in table.rows])
         return Commented(value)
 
@@ -343,35 +376,38 @@ class FillBuilder:
             else:
                 notes.append("原文此处标题与正文连写、分不出标题，整段作为标题")
         entry: dict[str, Commented] = {"heading": self.line(heading, bare_years=True, comments=notes)}
-        if paragraphs:
-            entry["text"] = Commented([self.text(p) for p in paragraphs])
-        if items:
-            entry["points"] = Commented([self.line(i) for i in items])
-        tables = [self.table(t) for t in node.tables]
+        # the heading taken from the body: the tables after it count one paragraph or item fewer
+        taken_text = len(node.paragraphs) - len(paragraphs)
+        taken_items = len(node.items) - len(items)
+        texts, points = [self.text(p) for p in paragraphs], [self.line(i) for i in items]
+        tables = [(Table(t.rows, t.title, max(t.after - taken_text, 0), max(t.items - taken_items, 0)), self.table(t))
+                  for t in node.tables]
         children = [Commented(self.child_entry(c)) for c in node.children]
-        if tables:
-            entry["table"] = tables[0]
-            children = [Commented({"table": t}) for t in tables[1:]] + children
-        if children:
-            entry["children"] = Commented(children)
+        self.body(entry, texts, points, tables, children)
         return entry
 
-    def merge(self, node: Section) -> tuple[list[Commented], list[Commented]]:
-        """A numbered node as running text: 强化学习。创新学习方式…; its items stay points."""
+    def merge(self, node: Section) -> tuple[list[Commented], list[Commented], list[Table]]:
+        """A numbered node as running text: 强化学习。创新学习方式…; its items stay points,
+        its tables stay where they stood (`after` and `items` counted in the texts and items given)."""
         paragraphs = list(node.paragraphs)
+        heading_paragraph = 0
         if node.heading:
             lead = node.heading if node.heading[-1] in _SENTENCE_END else node.heading + "。"
             if paragraphs:
                 paragraphs[0] = lead + paragraphs[0]
             else:
                 paragraphs.insert(0, lead)
+                heading_paragraph = 1
         texts = [self.text(p) for p in paragraphs]
         items = [self.line(i) for i in node.items]
+        tables = [Table(t.rows, t.title, max(t.after + heading_paragraph, 1 if node.heading else 0), t.items)
+                  for t in node.tables]
         for child in node.children:
-            more_texts, more_items = self.merge(child)
+            more_texts, more_items, more_tables = self.merge(child)
+            tables += [Table(t.rows, t.title, len(texts) + t.after, len(items) + t.items) for t in more_tables]
             texts += more_texts
             items += more_items
-        return texts, items
+        return texts, items, tables
 
     # -- date ----------------------------------------------------------------------------
 

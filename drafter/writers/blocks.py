@@ -77,23 +77,39 @@ def _add_sections(sections: list[Section], blocks: list[Block]) -> None:
             if level <= 2:
                 heading = heading.rstrip("。")
             blocks.append(Block(HEADING, marker + heading, level, len(marker), section=section))
-        # each table goes after the paragraphs it follows (`after` of them)
-        pending = sorted(section.tables, key=lambda t: t.after)
-
-        def place_tables(done: int) -> None:
-            while pending and pending[0].after <= done:
-                blocks.append(_table(pending.pop(0)))
-
-        place_tables(0)
-        for done, lines in enumerate(paragraphs, start=1):
-            blocks.extend(Block(BODY, text) for text in lines)
-            place_tables(done)
-        blocks.extend(_table(table) for table in pending)
-        items = [_clean(item) for item in section.items]
-        for number, item in enumerate((item for item in items if item), start=1):
-            prefix = item_prefix(number)
-            blocks.append(Block(ITEM, prefix + item, marker_len=len(prefix)))
+        _add_body(section, paragraphs, blocks)
         _add_sections(section.children, blocks)
+
+
+def _add_body(section: Section, paragraphs: list[list[str]], blocks: list[Block]) -> None:
+    """A section's paragraphs, tables and 一是/二是 items: each table after the paragraphs
+    (`after`) and the items (`items`) it follows; the items no table follows close the body."""
+    pending = sorted(section.tables, key=lambda t: (t.after, t.items))
+    items = [_clean(item) for item in section.items]
+    placed = numbered = 0
+
+    def place_items(upto: int) -> None:
+        nonlocal placed, numbered
+        while placed < min(upto, len(items)):
+            item = items[placed]
+            placed += 1
+            if item:
+                numbered += 1
+                prefix = item_prefix(numbered)
+                blocks.append(Block(ITEM, prefix + item, marker_len=len(prefix)))
+
+    def place_tables(done: int | None) -> None:  # None: all that are left
+        while pending and (done is None or pending[0].after <= done):
+            table = pending.pop(0)
+            place_items(table.items)
+            blocks.append(_table(table))
+
+    place_tables(0)
+    for done, lines in enumerate(paragraphs, start=1):
+        blocks.extend(Block(BODY, text) for text in lines)
+        place_tables(done)
+    place_tables(None)
+    place_items(len(items))
 
 
 def _table(table: Table) -> Block:

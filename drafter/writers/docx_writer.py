@@ -101,7 +101,7 @@ def _safe_text(text: str, warnings: list[str], report: bool = True) -> str:
 def _xml_safe(block: Block, warnings: list[str]) -> Block:
     if block.kind == kinds.TABLE:
         rows = [[_safe_text(cell.replace("\t", " "), warnings) for cell in row] for row in block.table.rows]
-        table = Table(rows, _safe_text(block.table.title, warnings), block.table.after)
+        table = Table(rows, _safe_text(block.table.title, warnings), block.table.after, block.table.items)
         return Block(kinds.TABLE, table.title, table=table)
     text = block.text.replace("\t", " ")
     if not invalid_xml_chars(text):

@@ -49,7 +49,8 @@ def _add_table(state: OutlineState, stack: list[Section], opening: list[str], li
             not any(t.after == len(node.paragraphs) for t in node.tables):
         title = node.paragraphs.pop()
         state.blocks.pop()
-    node.tables.append(Table(rows=[list(row) for row in line.cells], title=title, after=len(node.paragraphs)))
+    node.tables.append(Table(rows=[list(row) for row in line.cells], title=title, after=len(node.paragraphs),
+                             items=len(node.items)))
 
 
 def _heading_of(line: Line) -> tuple[Section, str] | None:

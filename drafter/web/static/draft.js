@@ -130,10 +130,48 @@
     if (obj.table) {
       const add = [...node.querySelectorAll("[data-action='add-table']")].find((b) => b.closest(".entry, .panel") === node);
       if (add) add.remove();
+      anchorCellNotes(obj.table);
       addTableNotes(box, obj.table.notes || {});
     } else {
       box.remove();
     }
+  }
+
+  // A cell's notes ("1.2") belong to its row, not to its position: each is anchored to the
+  // first cell of its row as the table was loaded, and follows that row when rows are added,
+  // deleted or moved in the rows field. A note whose row is gone (or can no longer be told
+  // apart) is left out of the form; it comes back if the row does.
+  const cellAnchors = new WeakMap();  // table → [{key, occurrence, count, column, notes}]
+  const firstCell = (row) => ((row && row[0]) || "").trim();
+
+  function anchorCellNotes(table) {
+    if (cellAnchors.has(table)) return;
+    const keys = (table.rows || []).map(firstCell);
+    const anchors = [];
+    for (const [name, notes] of Object.entries(table.notes || {})) {
+      if (name === "title") continue;
+      const [row, column] = name.split(".").map(Number);
+      if (!(row < keys.length)) continue;
+      const key = keys[row];
+      anchors.push({ key, column, notes, occurrence: keys.slice(0, row).filter((k) => k === key).length,
+                     count: keys.filter((k) => k === key).length });
+    }
+    cellAnchors.set(table, anchors);
+  }
+
+  function followRows(table) {
+    const keys = (table.rows || []).map(firstCell);
+    const notes = {};
+    if (table.notes && table.notes.title) notes.title = table.notes.title;
+    for (const anchor of cellAnchors.get(table) || []) {
+      const rows = keys.map((key, index) => (key === anchor.key ? index : -1)).filter((index) => index >= 0);
+      // a first cell that was unique must still be; a repeated one (合计, empty) keeps its turn while
+      // the number of rows that have it stays the same
+      if (rows.length !== anchor.count) continue;
+      const name = `${rows[anchor.occurrence]}.${anchor.column}`;
+      notes[name] = [...(notes[name] || []), ...anchor.notes];
+    }
+    table.notes = notes;
   }
 
   // Last year's wording of a table's title and cells ("1.2": the second row's third cell).
@@ -339,6 +377,13 @@
     const path = el.dataset && el.dataset.path;
     if (!path || path === "kind") return;
     setAt(path, readField(el));
+    if (el.hasAttribute("data-rows")) {  // the cells' notes follow their rows
+      const table = getAt(path.slice(0, -".rows".length));
+      followRows(table);
+      const box = el.closest(".table-box");
+      for (const old of box.querySelectorAll(":scope > .notes")) old.remove();
+      addTableNotes(box, table.notes);
+    }
     if (el.dataset.field === "role") {  // a list-form part's role: its hints and phrase filter follow
       renderForm();
       changed();
