@@ -10,6 +10,7 @@ from click.testing import CliRunner
 import drafter
 from drafter.cli import main
 from drafter.errors import DrafterError
+from word_files import word_file
 
 SOURCE = """区税务局第一党支部2025年上半年工作总结
 
@@ -132,17 +133,10 @@ def test_a_docx_drafter_wrote_is_fixed_in_place_of_its_runs(tmp_path):
 
 def test_a_fix_inside_a_word_table_cell_changes_that_cell_only(tmp_path):
     """A table of data is one checked line; its fix lands in the one cell it is in."""
-    document = docx.Document()
-    for text in ("某局2025年工作总结", "一、主要工作", "全年完成各项任务。"):
-        document.add_paragraph(text)
-    table = document.add_table(rows=3, cols=3)
-    for row, cells in enumerate((["项目", "次数", "说明"], ["集中学习", "12 次", "按计划"], ["专题研讨", "12", "次数同上"])):
-        for column, text in enumerate(cells):
-            table.cell(row, column).text = text
-    for text in ("二、存在问题", "学习不够深入。", "三、2026年工作计划", "继续努力。"):
-        document.add_paragraph(text)
-    path = tmp_path / "表格.docx"
-    document.save(path)
+    path = word_file(tmp_path / "表格.docx", [
+        "某局2025年工作总结", "一、主要工作", "全年完成各项任务。",
+        [["项目", "次数", "说明"], ["集中学习", "12 次", "按计划"], ["专题研讨", "12", "次数同上"]],
+        "二、存在问题", "学习不够深入。", "三、2026年工作计划", "继续努力。"])
     result = drafter.fix(path, tmp_path / "改正.docx")
     assert [(c.old, c.new) for c in result.changes] == [("12 ", "12")]
     cells = [[cell.text for cell in row.cells] for row in docx.Document(tmp_path / "改正.docx").tables[0].rows]

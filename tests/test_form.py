@@ -21,6 +21,7 @@ from drafter.drafting.form import (NOTE_PREFIXES, change_kind, check_form, field
 from drafter.errors import DrafterError
 from drafter.yaml_reader import comment_blocks
 from bank_files import write_bank
+from word_files import word_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -196,20 +197,9 @@ def test_extract_notes_are_kept_beside_their_fields_and_when_saved(extracted, tm
 def test_extract_notes_on_a_tables_cells_are_kept_when_saved(tmp_path):
     """Last year's figures of a Word table come back as X with # 原文： notes on their
     cells; the form holds them per cell and writes them back above the same cells."""
-    import docx
-
-    document = docx.Document()
-    for text in ("某局2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1  2024年主要指标完成情况"):
-        document.add_paragraph(text)
-    table = document.add_table(rows=2, cols=3)
-    for column, text in enumerate(["指标", "目标", "完成"]):
-        table.cell(0, column).text = text
-    for column, text in enumerate(["培训人次", "300", "326"]):
-        table.cell(1, column).text = text
-    document.add_paragraph("二、下一步工作计划")
-    document.add_paragraph("继续做好各项工作。")
-    source = tmp_path / "2024.docx"
-    document.save(source)
+    source = word_file(tmp_path / "2024.docx", [
+        "某局2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1  2024年主要指标完成情况",
+        [["指标", "目标", "完成"], ["培训人次", "300", "326"]], "二、下一步工作计划", "继续做好各项工作。"])
     extracted = tmp_path / "2025.yaml"
     api.extract(source, extracted, year=2025)
 

@@ -9,6 +9,7 @@ import yaml
 
 import drafter
 from drafter.drafting import build_document
+from word_files import word_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -58,23 +59,6 @@ def test_extract_draft_extract_keeps_the_fill(tmp_path, seed, year):
 
 
 # -- tables keep their place among the paragraphs and items --------------------------------------
-
-def _word_file(path: Path, blocks: list) -> Path:
-    """A .docx typed in Word: strings are paragraphs, lists of rows are tables."""
-    import docx
-
-    document = docx.Document()
-    for block in blocks:
-        if isinstance(block, str):
-            document.add_paragraph(block)
-            continue
-        table = document.add_table(rows=len(block), cols=len(block[0]))
-        for r, row in enumerate(block):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    document.save(path)
-    return path
-
 
 def _body(path: Path) -> list[str]:
     """The .docx body in order: each paragraph's text, each table as 表格:<its first row>."""
@@ -134,7 +118,7 @@ INTERLEAVED = [
 def test_tables_among_paragraphs_and_after_items_keep_their_place(tmp_path, year):
     """Word file → extract → draft: every table comes back between the same paragraphs,
     and a table written after 一是/二是 items after those items."""
-    source = _word_file(tmp_path / "2024.docx", INTERLEAVED)
+    source = word_file(tmp_path / "2024.docx", INTERLEAVED)
     fill = tmp_path / "fill.yaml"
     drafter.extract(source, fill, year=year)
     drafted = tmp_path / "drafted.docx"
@@ -191,7 +175,7 @@ def test_a_drafted_file_with_tables_between_paragraphs_comes_back_the_same(tmp_p
 def test_a_table_under_a_numbered_paragraph_merged_into_its_part_is_kept(tmp_path):
     """1. 2. written straight under 一、 are merged into the part's text: a table under one
     of them comes along, in its place, instead of being lost."""
-    source = _word_file(tmp_path / "2024.docx", [
+    source = word_file(tmp_path / "2024.docx", [
         "县档案馆2024年工作总结", "一、主要工作", "全年工作稳步推进。", "1.档案接收。全年接收各类档案。",
         [["类别", "卷数"], ["文书档案", "1200"]], "接收工作规范有序。", "2.查阅利用。服务水平持续提升。",
         "二、存在的问题", "一是库房面积不足。二是人员偏少。", "县档案馆", "2024年12月20日"])

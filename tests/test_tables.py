@@ -12,6 +12,7 @@ import drafter
 from drafter.drafting import load_fill
 from drafter.errors import DrafterError
 from drafter.writers import layout
+from word_files import word_file
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FILL = """\
@@ -137,21 +138,10 @@ def test_a_word_table_from_last_year_comes_back_as_a_table(tmp_path):
     """A table typed in Word (not drafted here) is read as one table, its title from
     the short paragraph above it; extract writes it into the fill file and the next
     draft lays it out again."""
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("某局2024年工作总结")
-    document.add_paragraph("一、主要工作")
-    document.add_paragraph("全年围绕中心工作，完成了各项任务。")
-    document.add_paragraph("表1  2024年主要指标完成情况")
-    table = document.add_table(rows=3, cols=3)
-    for r, row in enumerate([["指标", "目标", "完成"], ["培训人次", "300", "326"], ["走访企业", "50", "58"]]):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    document.add_paragraph("二、下一步工作计划")
-    document.add_paragraph("继续做好各项工作。")
-    source = tmp_path / "2024.docx"
-    document.save(source)
+    source = word_file(tmp_path / "2024.docx", [
+        "某局2024年工作总结", "一、主要工作", "全年围绕中心工作，完成了各项任务。", "表1  2024年主要指标完成情况",
+        [["指标", "目标", "完成"], ["培训人次", "300", "326"], ["走访企业", "50", "58"]],
+        "二、下一步工作计划", "继续做好各项工作。"])
 
     parsed = drafter.parse_file(source)
     tables = [t for node in parsed.walk() for t in node.tables]
@@ -187,26 +177,6 @@ def test_column_widths_fill_the_text_block_and_keep_two_characters(rows):
 
 # -- Word tables in odd places ----------------------------------------------------------------------
 
-def _word_document(path: Path, parts: list) -> Path:
-    """A .docx of paragraphs (str) and tables (lists of rows; a dict {"heading": row, col} styles a cell)."""
-    import docx
-
-    document = docx.Document()
-    for part in parts:
-        if isinstance(part, str):
-            document.add_paragraph(part)
-            continue
-        rows, headed = (part["rows"], part.get("heading")) if isinstance(part, dict) else (part, None)
-        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        if headed:
-            table.cell(*headed).paragraphs[0].style = document.styles["Heading 2"]
-    document.save(path)
-    return path
-
-
 HEAD = ["县统计局2025年工作总结", "2025年，我局圆满完成了全年各项任务。现将全年工作总结如下："]
 TAIL = ["二、存在的问题", "一是学习不够深入。二是创新不足。", "三、2026年工作打算", "一是加强学习。二是改进作风。",
         "县统计局", "2025年12月20日"]
@@ -218,7 +188,7 @@ def _outline(doc) -> list:
 
 def test_cells_that_look_like_headings_stay_in_their_table(tmp_path):
     rows = [["一、理论学习", "12次"], ["二、业务培训", "8次"], ["（一）学习", "3次"]]
-    doc = drafter.parse_file(_word_document(tmp_path / "a.docx", HEAD + ["一、主要工作", "全年完成任务。", rows] + TAIL))
+    doc = drafter.parse_file(word_file(tmp_path / "a.docx", HEAD + ["一、主要工作", "全年完成任务。", rows] + TAIL))
     assert [s.heading for s in doc.sections] == ["主要工作", "存在的问题", "2026年工作打算"]
     assert doc.sections[0].tables[0].rows == rows and not doc.sections[0].children
     report = drafter.check(tmp_path / "a.docx")
@@ -230,7 +200,7 @@ def test_only_a_paragraph_naming_a_table_right_above_it_is_its_title(tmp_path):
                     "走访慰问人大代表", [["项目", "人次"], ["走访", "35"]],
                     "表2 主要指标完成情况", "一是完成培训。二是完成走访。", [["项目", "完成"], ["调查", "46"]],
                     "附表 年度任务清单", [["任务", "完成"], ["普查", "是"]]] + TAIL
-    doc = drafter.parse_file(_word_document(tmp_path / "b.docx", parts))
+    doc = drafter.parse_file(word_file(tmp_path / "b.docx", parts))
     section = doc.sections[0]
     assert section.paragraphs == ["全年各项工作稳步推进，详见下表", "走访慰问人大代表", "表2 主要指标完成情况"]
     assert [t.title for t in section.tables] == ["", "", "", "附表 年度任务清单"]
@@ -238,7 +208,7 @@ def test_only_a_paragraph_naming_a_table_right_above_it_is_its_title(tmp_path):
 
 def test_a_table_above_the_title_or_before_the_first_heading(tmp_path):
     form = [["单位", "县统计局"], ["负责人", "张三"]]
-    top = drafter.parse_file(_word_document(tmp_path / "c.docx", [form] + HEAD + ["一、主要工作", "全年完成任务。"] + TAIL))
+    top = drafter.parse_file(word_file(tmp_path / "c.docx", [form] + HEAD + ["一、主要工作", "全年完成任务。"] + TAIL))
     assert top.title == "县统计局2025年工作总结"
     assert "单位　县统计局" in top.opening
     assert [w.code for w in top.warnings] == ["table_in_opening"]
@@ -246,14 +216,14 @@ def test_a_table_above_the_title_or_before_the_first_heading(tmp_path):
 
 def test_a_table_annexed_after_the_date_leaves_signature_and_date(tmp_path):
     parts = HEAD + ["一、主要工作", "全年完成任务。"] + TAIL + ["附表 主要指标", [["指标", "完成"], ["调查", "46"]]]
-    doc = drafter.parse_file(_word_document(tmp_path / "d.docx", parts))
+    doc = drafter.parse_file(word_file(tmp_path / "d.docx", parts))
     assert (doc.signature, doc.date, doc.closing) == ("县统计局", "2025年12月20日", "")
     assert [(t.title, t.rows[1]) for t in doc.sections[-1].tables] == [("附表 主要指标", ["调查", "46"])]
 
 
 def test_a_heading_style_in_a_cell_does_not_break_a_table_up(tmp_path):
     table = {"rows": [["项目", "人次"], ["培训", "1350"]], "heading": (1, 0)}
-    doc = drafter.parse_file(_word_document(tmp_path / "e.docx", HEAD + ["一、主要工作", "全年完成任务。", table] + TAIL))
+    doc = drafter.parse_file(word_file(tmp_path / "e.docx", HEAD + ["一、主要工作", "全年完成任务。", table] + TAIL))
     assert doc.sections[0].tables[0].rows == [["项目", "人次"], ["培训", "1350"]] and not doc.sections[0].children
 
 
@@ -262,7 +232,7 @@ def test_check_reads_each_cell_on_its_own(tmp_path):
     last year is no sentence; --fix leaves such cells alone and still fixes a real one."""
     rows = [["事项", "截止时间"], ["年报材料报送截止", "2026年3月31日"], ["指标", "2024年完成"],
             ["全年目标", "今年完成"], ["集中学习", "12 次"]]
-    path = _word_document(tmp_path / "f.docx", HEAD + ["一、主要工作", "全年完成任务。", rows] + TAIL)
+    path = word_file(tmp_path / "f.docx", HEAD + ["一、主要工作", "全年完成任务。", rows] + TAIL)
     report = drafter.check(path)
     assert [(f.rule, f.text) for f in report.findings if f.severity != "info"] == [("numbers", "12 次")], report.render()
     result = drafter.fix(path, tmp_path / "g.docx")
@@ -290,23 +260,14 @@ def test_a_column_numbering_the_rows_is_found(rows, columns):
 def test_extract_keeps_the_numbers_of_a_column_that_numbers_the_rows(tmp_path):
     """README promises ordinals are kept: 序号 1, 2 and a first column running 1, 2, 3 stay;
     the figures beside them still become X with their # 原文： note."""
-    import docx
     import yaml
 
-    document = docx.Document()
-    for text in ("县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1 重点任务完成情况"):
-        document.add_paragraph(text)
-    for rows in ([["序号", "重点任务", "完成数量"], ["1", "档案数字化", "3000卷"], ["2", "库房改造", "2处"]],
-                 [["", "科室", "得分"], ["1", "保管利用科", "98"], ["2", "接收征集科", "95"], ["3", "办公室", "91"]]):
-        table = document.add_table(rows=len(rows), cols=3)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        document.add_paragraph("各科室按期完成了年度考评。")
-    document.add_paragraph("二、下一步工作计划")
-    document.add_paragraph("继续做好各项工作。")
-    source = tmp_path / "2024.docx"
-    document.save(source)
+    numbered = [["序号", "重点任务", "完成数量"], ["1", "档案数字化", "3000卷"], ["2", "库房改造", "2处"]]
+    ranked = [["", "科室", "得分"], ["1", "保管利用科", "98"], ["2", "接收征集科", "95"], ["3", "办公室", "91"]]
+    source = word_file(tmp_path / "2024.docx", [
+        "县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1 重点任务完成情况",
+        numbered, "各科室按期完成了年度考评。", ranked, "各科室按期完成了年度考评。",
+        "二、下一步工作计划", "继续做好各项工作。"])
 
     fill_path = tmp_path / "2025.yaml"
     drafter.extract(source, fill_path, year=2025)

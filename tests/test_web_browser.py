@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from drafter import api
+from word_files import word_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -266,19 +267,9 @@ def test_last_years_document_prefills_the_form(browser, server, shots):
 
 
 def test_last_years_word_table_comes_back_with_its_figures_noted(browser, server, tmp_path, shots):
-    import docx
-
-    document = docx.Document()
-    for text in ("县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1  2024年主要指标完成情况"):
-        document.add_paragraph(text)
-    table = document.add_table(rows=2, cols=3)
-    for row, cells in enumerate((["指标", "目标", "完成"], ["接收档案（卷）", "3000", "3200"])):
-        for column, text in enumerate(cells):
-            table.cell(row, column).text = text
-    document.add_paragraph("二、下一步工作计划")
-    document.add_paragraph("继续做好各项工作。")
-    source = tmp_path / "2024年总结.docx"
-    document.save(source)
+    source = word_file(tmp_path / "2024年总结.docx", [
+        "县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1  2024年主要指标完成情况",
+        [["指标", "目标", "完成"], ["接收档案（卷）", "3000", "3200"]], "二、下一步工作计划", "继续做好各项工作。"])
 
     driver = browser
     fresh_form(driver, server, "annual")
@@ -300,21 +291,12 @@ def test_last_years_cell_notes_follow_their_rows_when_rows_are_added_and_deleted
                                                                                  tmp_path):
     """Each # 原文： note of a table cell stays with its row (found by the row's first cell) when a
     row is typed in above it or deleted: shown under the table and saved above the right cell."""
-    import docx
     from selenium.webdriver.common.keys import Keys
 
-    document = docx.Document()
-    for text in ("县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1 主要指标完成情况"):
-        document.add_paragraph(text)
-    table = document.add_table(rows=3, cols=3)
-    for row, cells in enumerate((["指标", "目标", "完成"], ["接收档案（卷）", "3000", "3200"],
-                                 ["查阅利用（人次）", "800", "860"])):
-        for column, text in enumerate(cells):
-            table.cell(row, column).text = text
-    document.add_paragraph("二、下一步工作计划")
-    document.add_paragraph("继续做好各项工作。")
-    source = tmp_path / "2024年总结.docx"
-    document.save(source)
+    rows = [["指标", "目标", "完成"], ["接收档案（卷）", "3000", "3200"], ["查阅利用（人次）", "800", "860"]]
+    source = word_file(tmp_path / "2024年总结.docx", [
+        "县档案馆2024年工作总结", "一、主要工作", "全年完成各项任务。", "表1 主要指标完成情况",
+        rows, "二、下一步工作计划", "继续做好各项工作。"])
 
     driver = browser
     fresh_form(driver, server, "annual")
