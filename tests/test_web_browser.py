@@ -157,6 +157,16 @@ def fresh_form(driver, server, kind="annual"):
     settle(driver)
 
 
+def upload_last_year(driver, source: Path, year: str = "2025") -> None:
+    """Open 沿用去年, pick `source`, move it on to `year` and start."""
+    one(driver, "[data-command='last-year']").click()
+    one(driver, "#last-year-file").send_keys(str(source))
+    box = one(driver, "#last-year-year")
+    box.clear()
+    box.send_keys(year)
+    one(driver, "#last-year-go").click()
+
+
 def accept_confirm(driver):
     try:
         WebDriverWait(driver, 10, ignored_exceptions=(NoAlertPresentException,)).until(
@@ -247,12 +257,7 @@ def test_last_years_document_prefills_the_form(browser, server, shots):
     driver = browser
     fresh_form(driver, server, "annual")
     type_into(driver, "unit", "甲")  # something to replace: the page asks first
-    one(driver, "[data-command='last-year']").click()
-    one(driver, "#last-year-file").send_keys(str(SEED))
-    year = one(driver, "#last-year-year")
-    year.clear()
-    year.send_keys("2025")
-    one(driver, "#last-year-go").click()
+    upload_last_year(driver, SEED)
     accept_confirm(driver)
     wait_for(driver, lambda d: field(d, "title").get_attribute("value").startswith("2025年"), timeout=30)
     assert field(driver, "title").get_attribute("value") == "2025年市水利局机关党委党建工作总结"
@@ -273,12 +278,7 @@ def test_last_years_word_table_comes_back_with_its_figures_noted(browser, server
 
     driver = browser
     fresh_form(driver, server, "annual")
-    one(driver, "[data-command='last-year']").click()
-    one(driver, "#last-year-file").send_keys(str(source))
-    year = one(driver, "#last-year-year")
-    year.clear()
-    year.send_keys("2025")
-    one(driver, "#last-year-go").click()
+    upload_last_year(driver, source)
     wait_for(driver, lambda d: field(d, "title").get_attribute("value") == "县档案馆2025年工作总结", timeout=30)
     rows = field(driver, "sections.0.table.rows").get_attribute("value")
     assert rows.splitlines()[1].replace(" ", "") == "接收档案（卷）|X|X"
@@ -300,12 +300,7 @@ def test_last_years_cell_notes_follow_their_rows_when_rows_are_added_and_deleted
 
     driver = browser
     fresh_form(driver, server, "annual")
-    one(driver, "[data-command='last-year']").click()
-    one(driver, "#last-year-file").send_keys(str(source))
-    year = one(driver, "#last-year-year")
-    year.clear()
-    year.send_keys("2025")
-    one(driver, "#last-year-go").click()
+    upload_last_year(driver, source)
     wait_for(driver, lambda d: field(d, "title").get_attribute("value") == "县档案馆2025年工作总结", timeout=30)
     def cell_notes(d):
         return [n for n in texts(d, ".table-box .notes li") if not n.startswith("表题")]
