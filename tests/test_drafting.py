@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import docx
@@ -756,16 +755,14 @@ def test_drafting_does_not_import_jieba(tmp_path):
     assert (tmp_path / "api.docx").exists() and (tmp_path / "cli.docx").exists()
 
 
-def test_help_starts_fast_without_jieba(tmp_path):
+def test_help_imports_neither_jieba_nor_jinja(tmp_path):
+    """Help stays quick by importing nothing heavy (its time is in bench/, not here)."""
     script = ("import sys\nfrom drafter.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
               "assert 'jieba' not in sys.modules and 'jinja2' not in sys.modules, sorted(sys.modules)\n")
-    started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
                             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
-    elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     assert "draft" in result.stdout
-    assert elapsed < 2.0
 
 
 def test_a_broken_template_cache_never_fails_the_draft(tmp_path):

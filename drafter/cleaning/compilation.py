@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from drafter.characters import CLAUSE_ENDS
 from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.model import Line, Removal
 from drafter.outline.markers import cn_to_int, match_marker
@@ -35,7 +36,7 @@ _DOCUMENT_TITLE = re.compile(
     r"(?:总结|述职报告|述职述廉报告|述责述廉报告|工作报告|工作汇报|情况汇报|汇报材料|经验材料|交流材料|发言材料)"
     r"(?:[（(][^）)]{1,8}[）)])?$"
 )
-_SENTENCE = re.compile(r"[。！？!?；;，,：:]")
+_SENTENCE = re.compile(f"[{CLAUSE_ENDS}]")
 _MAX_TITLE = 50
 _MAX_TRAILING_TITLE = 50
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from drafter.characters import SENTENCE_ENDS
 from drafter.cleaning.line_edit import Span
 
 # A sentence runs to its end mark (。！？; and their half-width forms, or an
 # ellipsis) plus any closing quotes or brackets right after it.
-_SENTENCE = re.compile(r"[^。！？!?；;…]*(?:(?:[。！？!?；;]|…+)+[”’」』）)\]】]*|$)")
+_SENTENCE = re.compile(f"[^{SENTENCE_ENDS}…]*(?:(?:[{SENTENCE_ENDS}]|…+)+[”’」』）)\\]】]*|$)")
 
 
 def sentence_spans(text: str) -> list[Span]:

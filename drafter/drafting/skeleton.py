@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.vocabulary import ROLES
+from drafter.characters import FULL_STOPS
 from drafter.errors import DrafterError
+from drafter.vocabulary import ROLES
 
 # Roles not in the skeleton go where a summary usually has them.
 CANONICAL_ORDER = tuple(ROLES)
@@ -18,7 +19,7 @@ CANONICAL_ORDER = tuple(ROLES)
 # A role found in at least this share of the mined documents is expected.
 EXPECTED_SHARE = 0.5
 
-_SENTENCE_ENDS = ("。", "！", "？", "!", "?")
+_SENTENCE_ENDS = tuple(FULL_STOPS)
 
 # Every summary, report and debrief has these parts, in this order.
 COMMON_ROLES = ("achievements", "problems", "plans")

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from drafter.characters import CLAUSE_ENDS
 from drafter.cleaning.masked_text import has_masked_gap
 from drafter.drafting.text_rules import strip_xml_invalid
 
@@ -29,7 +30,7 @@ FOLLOWS = {"causes": ("problems",), "plans": ("problems", "causes")}
 MIN_PATTERN_WORDS = 4
 STARTER_TYPES = ("sentence", "pattern", "heading")
 TERM_TYPES = ("set_phrase", "collocation", "word")
-_LIST_PUNCTUATION = "。；;，,、：: \u3000"  # not "." : 在...上... keeps its dots
+_LIST_PUNCTUATION = CLAUSE_ENDS + "、 \u3000"  # not "." : 在...上... keeps its dots
 # A sentence that announces a list instead of saying something.
 _LEAD_IN = re.compile(r"(以下|如下|下列|几个方面|几点)[^，。；]{0,6}[：:]?$|[：:]$|主要(有|表现在|体现在)$")
 # 本人, 我 (but not 我们, 我局, 我市 …: a unit speaking of itself)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.mining.digest import HEADINGS, LEVEL1_HEADING
+from drafter.characters import COLONS, SENTENCE_ENDS
 from drafter.mining.clauses import Sentence, is_word
+from drafter.mining.digest import HEADINGS, LEVEL1_HEADING
 from drafter.mining.slots import has_slot
 from drafter.vocabulary import ROLES
 
 _PART_SPLIT = re.compile(r"[，、,\s]+")
-_TRIM = "。；;：:！!？? "
+_TRIM = SENTENCE_ENDS + COLONS + " "
 
 
 def heading_parts(text: str) -> list[str]:

@@ -408,7 +408,8 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     lead_tokens = {lead: [t for t in base.cut(lead) if t.strip()]
                    for lead in candidate_leads(word_total["patterns"], documents=documents)}
     dictionary.expect({w for tokens in lead_tokens.values() for t in tokens for w in (t, t[0])})
-    dictionary.expect({t for found in word_total["heading_sets"] for part in found[3] for t in part})
+    dictionary.expect({t for _role, _headings, _structure, first_parts, _source in word_total["heading_sets"]
+                       for part in first_parts for t in part})
     terms = select_terms(word_total["terms"], documents=documents, lexicon=lexicon, cues=cues, units=units,
                          base_cut=base.cut, char_counts=counts, dictionary=dictionary)
     set_phrases = frozenset(w for t in terms if t["type"] == "set_phrase" for w in [t["text"], *t["variants"]]) \

@@ -13,8 +13,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from drafter.mining.digest import BODY
+from drafter.characters import CLAUSE_ENDS
 from drafter.mining.clauses import Sentence, is_word
+from drafter.mining.digest import BODY
 from drafter.mining.slots import has_slot
 from drafter.vocabulary import ROLES
 
@@ -22,7 +23,7 @@ MIN_CHARS = 6
 MAX_CHARS = 40
 ROLE_WEIGHT = {"problems": 1.0, "plans": 1.0, "causes": 0.9, "experience": 0.8, "achievements": 0.6, "other": 0.4}
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|另外|此外)[，,、：:]?")
-_END = "。！？；!?;，,：: "
+_END = CLAUSE_ENDS + " "
 
 
 def normalize_sentence(text: str) -> str:

@@ -1,8 +1,9 @@
 """Word tokenizer for word-level mining (patterns, headings, sentences).
 
-rjieba (a jieba-compatible tokenizer in Rust, extra `fast`) is used when it is
-installed; jieba is the fallback. Set DRAFTER_TOKENIZER=jieba (or pass
-engine="jieba") to force the fallback. Both are imported lazily, only here:
+rjieba (a jieba-compatible tokenizer in Rust, installed with drafter on the
+platforms it has wheels for) is used when it is installed; jieba is the
+fallback. Set DRAFTER_TOKENIZER=jieba (or pass engine="jieba") to force the
+fallback. Both are imported lazily, only here:
 `drafter --help` and drafting never load them.
 
 Mined terms are added as user words before any text is cut, so that 三会一课

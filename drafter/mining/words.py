@@ -11,6 +11,8 @@ worker processes and the results cached.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from drafter.mining.clauses import block_sentences, is_word
 from drafter.mining.digest import HEADINGS, TITLE
 from drafter.mining.headings import (add_document_headings, document_heading_sets, document_headings,
@@ -42,6 +44,16 @@ def new_word_total() -> dict:
             "sentences": new_sentence_total(), "heading_sets": []}
 
 
+@dataclass
+class _TermUse:
+    """How one document uses a term."""
+    sentence: str       # the first text naming it
+    roles: int = 0      # bit mask over ROLES
+    count: int = 0      # occurrences
+    quoted: int = 0     # occurrences in quotes (“三会一课”)
+    headed: int = 0     # occurrences in headings
+
+
 def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
                        patterns: PatternCollector) -> None:
     """Map one document and combine its word-level results into `total` (its clauses go to
@@ -51,18 +63,17 @@ def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
     punctuation (形式主义、官僚主义, “三会一课”) never is, so it is found in the text."""
     source = digest["source"]
     sentences = block_sentences(digest["blocks"], cut)
-    uses: dict[str, list] = {}  # term -> [role mask, occurrences, a sentence, in quotes, in headings]
+    uses: dict[str, _TermUse] = {}
     for word in lexicon:
         if is_word(word):
             continue
         for role, kind, text in digest["blocks"]:
             times = text.count(word)
             if times:
-                role_bit = 1 << role if role >= 0 else 0
-                use = uses.setdefault(word, [0, 0, text, 0, 0])
-                use[0] |= role_bit
-                use[1] += times
-                use[4] += times if kind in HEADING_LINES else 0
+                use = uses.setdefault(word, _TermUse(sentence=text))
+                use.roles |= 1 << role if role >= 0 else 0
+                use.count += times
+                use.headed += times if kind in HEADING_LINES else 0
     words: set[str] = set()
     for sentence in sentences:
         role_bit = 1 << sentence.role if sentence.role >= 0 else 0
@@ -73,23 +84,20 @@ def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
                 # “三会一课”: a writer quotes a 提法 as a name
                 quoted = 0 < index < len(tokens) - 1 and tokens[index - 1] in OPENING_QUOTES \
                     and tokens[index + 1] in CLOSING_QUOTES
-                use = uses.get(token)
-                if use is None:
-                    uses[token] = [role_bit, 1, sentence.text, int(quoted), int(heading)]
-                else:
-                    use[0] |= role_bit
-                    use[1] += 1
-                    use[3] += quoted
-                    use[4] += heading
+                use = uses.setdefault(token, _TermUse(sentence=sentence.text))
+                use.roles |= role_bit
+                use.count += 1
+                use.quoted += quoted
+                use.headed += heading
             elif is_word(token):
                 words.add(token)
     words.update(uses)
     terms = total["terms"]
     texts = [s.text for s in sentences]
-    for term, (roles, count, sentence, quoted, headed) in uses.items():
+    for term, use in uses.items():
         # the example is the first sentence naming the term, however the tokenizer cut it
-        first = next((text for text in texts if term in text), sentence)
-        _add_use(terms, term, roles, 1, [[source, example_text(first, term)]], count, quoted, headed)
+        first = next((text for text in texts if term in text), use.sentence)
+        _add_use(terms, term, use.roles, 1, [[source, example_text(first, term)]], use.count, use.quoted, use.headed)
     total["documents"] += 1
     patterns.add(sentences, source)
     add_document_headings(total["headings"], document_headings(sentences), source)
@@ -113,16 +121,10 @@ def _add_use(terms: dict, term: str, roles: int, docs: int, examples: list, coun
              headed: int) -> None:
     """terms[term] = [role mask, documents, examples, occurrences as a word, of which in quotes,
     of which in a heading or title line]."""
-    stats = terms.get(term)
-    if stats is None:
-        terms[term] = [roles, docs, examples[:MAX_EXAMPLES], count, quoted, headed]
-        return
-    stats[0] |= roles
-    stats[1] += docs
-    stats[2] = sorted(stats[2] + examples)[:MAX_EXAMPLES]
-    stats[3] += count
-    stats[4] += quoted
-    stats[5] += headed
+    stats = terms.setdefault(term, [0, 0, [], 0, 0, 0])
+    had_roles, had_docs, had_examples, had_count, had_quoted, had_headed = stats
+    stats[:] = [had_roles | roles, had_docs + docs, sorted(had_examples + examples)[:MAX_EXAMPLES],
+                had_count + count, had_quoted + quoted, had_headed + headed]
 
 
 def merge_word_totals(total: dict, other: dict) -> dict:

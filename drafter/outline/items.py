@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.characters import SENTENCE_ENDS
 from drafter.outline.markers import ITEM_BOUNDARY, ITEM_MARKER, cn_to_int, int_to_cn
 
 # 一是一、二是二 (the idiom "as it is"): the numeral again, then a pause.
@@ -12,7 +13,7 @@ _IDIOM_AFTER = re.compile(r"[一二三四五六七八九十]{1,3}(?:[、，,。�
 # How far a number may jump forward and still be read as the next item (一是 → 三是).
 MAX_SKIP = 3
 # Where a number may follow itself (二是…二是, 一是…一是): a repeat, only at a sentence's start.
-_SENTENCE_START = "。；;!！?？"
+_SENTENCE_START = SENTENCE_ENDS
 
 
 @dataclass
@@ -52,7 +53,7 @@ def find_item_marks(text: str, last_number: int = 0) -> list[ItemMark]:
             continue
         if number == expected:
             pass
-        elif expected < number <= expected + MAX_SKIP - 1 and (at_start or before in "。；;.!！?？"):
+        elif expected < number <= expected + MAX_SKIP - 1 and (at_start or before in _SENTENCE_START + "."):
             pass
         elif number == expected - 1 and (at_start or before in _SENTENCE_START):
             pass  # the last number again

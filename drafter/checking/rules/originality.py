@@ -22,10 +22,10 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
-from drafter.characters import SENTENCE_ENDS
+from drafter.characters import COMMAS, SENTENCE_ENDS
 from drafter.checking.context import CheckContext, SourceShare
 from drafter.checking.corpus_index import MIN_RUN, Run, document_view, open_index
 from drafter.checking.findings import ERROR, INFO, WARNING, Finding
@@ -137,7 +137,7 @@ def set_phrase_mask(ctx: CheckContext, folded: str) -> bytearray:
         text = str(entry.get("text", ""))
         if entry.get("type") in ("set_phrase", "sentence"):
             # a standard wording, or a bank sentence drafting offered (suggestion_kept says so)
-            literals.append(text.rstrip("。；;，,"))
+            literals.append(text.rstrip(SENTENCE_ENDS + COMMAS))
         elif entry.get("type") == "pattern":
             parts = [fold(part) for part in re.split(r"…+|\.{3,}", text)]
             # Patterns with a word among their fixed parts (以…为抓手, 同谋划、同部署); masking

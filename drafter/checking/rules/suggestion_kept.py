@@ -7,12 +7,13 @@ bank sentences).
 """
 from __future__ import annotations
 
+from drafter.characters import CLAUSE_ENDS
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import INFO, Finding, excerpt
 
 RULE = "suggestion_kept"
 MIN_CHARS = 8  # shorter bank sentences are common wording, not a kept suggestion
-_TRIM = "。；;，,、：: \u3000"
+_TRIM = CLAUSE_ENDS + "、 \u3000"
 
 
 def check_suggestions_kept(ctx: CheckContext) -> list[Finding]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from drafter.cleaning.line_edit import RuleResult, edit_top_lines
+from drafter.characters import COMMAS, SENTENCE_ENDS
 from drafter.cleaning.lazy_pattern import LazyPattern
+from drafter.cleaning.line_edit import RuleResult, edit_top_lines
 from drafter.model import Line
 
 _COUNT = r"[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}"
@@ -16,7 +17,7 @@ _COMPILATION = LazyPattern(
     rf"|(?:精选|通用|优选|范文|汇编|合集|大全|共)\s*(?:{_COUNT})\s*篇|汇编|合集)"
     r"\s*(?:目录)?$"
 )
-_SENTENCE_END = re.compile(r"[。！？!?；;，,]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}{COMMAS}]")
 _TOP_LINES = 6
 _MAX_LINE = 60
 

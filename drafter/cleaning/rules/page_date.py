@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import re
 
-from drafter.cleaning.line_edit import RuleResult, edit_top_lines
+from drafter.characters import COMMAS, SENTENCE_ENDS
 from drafter.cleaning.lazy_pattern import LazyPattern
+from drafter.cleaning.line_edit import RuleResult, edit_top_lines
 from drafter.model import Line
 
 _ISO_DATE = r"(?:19|20)[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?:\s+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?"
 _DATE_LINE = LazyPattern(rf"^[\s（(\[【]*{_ISO_DATE}[\s）)\]】]*$")
 _APPENDED = LazyPattern(rf"\s+[（(\[【]?{_ISO_DATE}[）)\]】]?$")
 _MAX_HEAD_LINE = 60  # above the first paragraph every line is short
-_SENTENCE = re.compile(r"[。！？!?；;，,]")  # and has no sentence in it
+_SENTENCE = re.compile(f"[{SENTENCE_ENDS}{COMMAS}]")  # and has no sentence in it
 _TOP_LINES = 6
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from drafter.characters import COLONS, SENTENCE_ENDS
 from drafter.cleaning.line_edit import RuleResult
 from drafter.model import Line
 
@@ -22,7 +23,7 @@ _MIN_BREAKS = 2
 _SPACE_CHARS = " \t\u3000\u00a0"
 _SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 # Where a paragraph can end: sentence ends, colons, closing quotes and brackets after them.
-_ENDS_PARAGRAPH = set("。！？!?：:；;…”’」』")
+_ENDS_PARAGRAPH = set(SENTENCE_ENDS + COLONS + "…”’」』")
 # What can start a heading, an item or a compilation part.
 _STARTS_PART = re.compile(
     r"[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[）)]"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.characters import CLAUSE_ENDS
 from drafter.cleaning.line_edit import Cut, RuleResult
 from drafter.model import Line
 
@@ -13,7 +14,7 @@ _HEADER = re.compile(
     r"^[【\[]?\s*(?:相关推荐|相关文章|相关阅读|相关范文|推荐阅读|推荐文章|猜你喜欢|热门推荐|热门文章|延伸阅读|"
     r"精彩推荐|最新文章|更多推荐|你可能感兴趣的文章)\s*[】\]]?\s*[:：]?$"
 )
-_SENTENCE = re.compile(r"[。！？!?；;，,：:]")
+_SENTENCE = re.compile(f"[{CLAUSE_ENDS}]")
 _MAX_TITLE = 40
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from drafter.cleaning.line_edit import Cut, RuleResult
+from drafter.characters import SENTENCE_ENDS
 from drafter.cleaning.lazy_pattern import LazyPattern
+from drafter.cleaning.line_edit import Cut, RuleResult
 from drafter.model import Line
 
 _HEADER = LazyPattern(r"^(?:.{0,50}(?:篇|汇编|合集|范文|大全)[）)】\]]?\s*)?目\s*录\s*[:：]?$")
@@ -16,7 +17,7 @@ _ENTRY_MARK = LazyPattern(
     r"^(?:[【\[]?\s*(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*篇|篇\s*[一二三四五六七八九十0-9]{1,3}"
     r"|范文\s*[一二三四五六七八九十0-9]{1,3})\s*[】\]]?\s*[:：、.．]?|[0-9０-９]{1,3}\s*[、.．])\s*"
 )
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 _MAX_ENTRY = 60
 _TOP_LINES = 8
 

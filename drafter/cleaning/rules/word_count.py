@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.characters import SENTENCE_ENDS
 from drafter.cleaning.line_edit import RuleResult, edit_lines
 from drafter.model import Line
 
@@ -14,7 +15,7 @@ _WORD_COUNT = re.compile(
     rf"|[\s，,]*(?:全文|全篇)\s*(?:共|约)?\s*{_NUMBER}字(?:左右)?)\s*$"
 )
 _MAX_LENGTH = 80
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 
 
 def _word_count_spans(text: str):

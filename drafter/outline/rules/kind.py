@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.characters import SENTENCE_ENDS
 from drafter.cleaning.lazy_pattern import LazyPattern
 from drafter.outline.state import OutlineState
 
@@ -22,7 +23,6 @@ _SPACES = re.compile(r"\s+")
 _SUBTITLE = LazyPattern(r"^(?:——|--|—)|^[（(].{0,60}(?:会议|大会|全会).{0,20}[)）]$")
 # The sentence that leads into the body: 现将…如下, 特作如下报告 ….
 _LEAD_IN_WORDS = ("现将", "如下", "特此")
-_SENTENCE_ENDS = "。！？；"
 _DEBRIEF = re.compile(r"述职|述责|述廉")
 
 
@@ -58,8 +58,8 @@ def _lead_in_sentences(paragraph: str) -> list[str]:
         at = paragraph.find(word)
         if at < 0:
             continue
-        start = max(paragraph.rfind(end, 0, at) for end in _SENTENCE_ENDS) + 1
-        ends = [found for end in _SENTENCE_ENDS if (found := paragraph.find(end, at)) >= 0]
+        start = max(paragraph.rfind(end, 0, at) for end in SENTENCE_ENDS) + 1
+        ends = [found for end in SENTENCE_ENDS if (found := paragraph.find(end, at)) >= 0]
         sentences.append(paragraph[start:min(ends) if ends else len(paragraph)])
     return sentences
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.characters import COLONS, COMMAS, FULL_STOPS, SENTENCE_ENDS
 from drafter.outline.markers import match_marker
 from drafter.outline.state import OutlineState
 from drafter.outline.table_title import TABLE_TITLE
@@ -16,9 +17,9 @@ DATE = re.compile(
 _DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE.pattern})\s*[）)]?$")
 MAX_SIGNATURE_CHARS = 30
 TODO_MARK = "【待补充】"
-_SIGNATURE_PUNCT = re.compile(r"[。，,；;！？!?…]|\.\.")
+_SIGNATURE_PUNCT = re.compile(f"[{SENTENCE_ENDS}{COMMAS}…]|\\.\\.")
 # How a finished paragraph ends: what may stand before a signature without a date.
-_FINISHED = tuple("。！？!?”’」』）)》：:")
+_FINISHED = tuple(FULL_STOPS + "”’」』）)》" + COLONS)
 _ORG_SUFFIX = re.compile(
     r"(委员会|党委|党组|总支|支部|工委|纪委|政府|办公室|办公厅|局|厅|委|办|处|科|所|中心|院|校|公司|集团|"
     r"协会|学会|联合会|大队|中队|站|社区|街道|镇|乡|村|述职人[:：].*|汇报人[:：].*|报告人[:：].*)$"

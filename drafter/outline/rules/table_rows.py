@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from drafter.characters import SENTENCE_ENDS
 from drafter.outline.markers import match_marker
 from drafter.outline.state import OutlineState
 
 _CELL = re.compile(r"[-+]?[0-9０-９][0-9０-９,.，]*%?")
 _CELL_ENDS = set("0123456789０１２３４５６７８９%")
-_SENTENCE = re.compile(r"[。；;！？!?]")
+_SENTENCE = re.compile(f"[{SENTENCE_ENDS}]")
 _NEAR = 6  # lines either side within which a row makes a marked line a table fragment
 _MIN_HEADING = 4
 
