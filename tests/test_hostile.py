@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import drafter
 from drafter.cli import main
 from hostile_files import (FILL_COMMANDS, INIT_TARGET_NAMES, TEXT_COMMANDS, chinese_numeral, fill_command_args,
                            hostile_fills, hostile_texts, init_args, init_target, mine_args, text_command_args,
@@ -96,6 +97,9 @@ def test_long_numbered_lists_are_read_to_the_end(folder, level, count):
     nodes = list(doc.walk())
     assert len(nodes) == count and [n.heading for n in nodes][-1] == f"第{count}项工作"
     assert not [w for w in doc.warnings if w.code.startswith("numbering")]
+    # check reads 一百、 and （一百） in the same style as 一、 and （一）
+    report = drafter.check(folder / f"numbered_{level}_{count}.txt")
+    assert not [f for f in report.findings if f.rule == "numbering"], report.render()
 
 
 @pytest.mark.parametrize("count", [99, 100, 101, 120])

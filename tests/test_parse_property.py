@@ -47,3 +47,46 @@ def test_random_bytes_give_a_document_or_a_clear_error(tmp_path_factory, data, s
         _assert_valid(drafter.parse_file(path))
     except DrafterError as error:
         assert str(path) in str(error)
+
+
+# -- long runs: every cleaning, outline and check rule stays linear ---------------------------------
+
+RUN_PIECES = [" ", "\u3000", "\t", "。", "，", "、", "：", "…", "*", ".", "x", "X", "D", "一、", "（一）", "1.",
+              "一是", "二是", "是", "十", "年", "2025年", "《", "“", "(", "甲乙", "\n"]
+# A piece repeated up to 30,000 times, a few runs in a row: up to ~200,000 characters.
+long_runs = st.lists(st.tuples(st.sampled_from(RUN_PIECES), st.one_of(st.integers(1, 50), st.integers(5_000, 30_000))),
+                     min_size=1, max_size=6) \
+    .map(lambda runs: "".join(piece * times for piece, times in runs))
+# Parsing runs at about a million characters a second (bench/bench_parse.py): 200,000 take
+# some 0.2 s, checking a few times that. The guard is far above, so it only catches a hang.
+HANG_GUARD = 30
+
+
+def _within_guard(work):
+    import signal
+
+    def hang(signum, frame):
+        raise AssertionError(f"超过 {HANG_GUARD} 秒：疑似平方级耗时")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.setitimer(signal.ITIMER_REAL, HANG_GUARD)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(long_runs)
+def test_long_runs_parse_in_linear_time(text):
+    _assert_valid(_within_guard(lambda: drafter.parse_text("某局2025年工作总结\n" + text + "\n一、主要工作\n完成。")))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(long_runs)
+def test_long_runs_check_in_linear_time(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("runs") / "runs.txt"
+    path.write_text("某局2025年工作总结\n一、主要工作\n" + text + "\n", encoding="utf-8")
+    report = _within_guard(lambda: drafter.check(path))
+    assert report.year == 2025

@@ -13,7 +13,7 @@ from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMERAL = r"[一二三四五六七八九十百零〇]{1,7}"
+_CN_NUMERAL = r"[一二三四五六七八九十百千零〇]{1,7}"
 _DIGITS = r"[0-9０-９]{1,3}"
 
 # Sentence ends and clause ends, full and half width.
@@ -83,12 +83,13 @@ def _to_int(text: str) -> int | None:
     return cn_to_int(text)
 
 
-_WRITTEN_NUMBER = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9]+|[０-９]+")
+# A number as written in a marker, in any of its scripts.
+WRITTEN_NUMBER = re.compile(r"[一二三四五六七八九十百千零〇两]+|[0-9]+|[０-９]+")
 
 
 def marker_for(written: str, number: int) -> str:
     """The marker `written` (（三）, 3、, ３．) with another number, in the same style."""
-    found = _WRITTEN_NUMBER.search(written)
+    found = WRITTEN_NUMBER.search(written)
     if not found:
         return written
     digits = found.group(0)

@@ -6,21 +6,18 @@ It adds the style check: siblings numbered 1. and 1、, or （一） and (二).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import ERROR, WARNING, Finding, excerpt
 from drafter.model import Section
+from drafter.outline.markers import WRITTEN_NUMBER
 from drafter.vocabulary import LEVELS
 
 RULE = "numbering"
 
 # Parser notices that are numbering errors.
 NOTICE_CODES = ("numbering_skip", "numbering_repeat", "item_skip", "item_repeat", "item_doubled")
-
-_NUMERAL = re.compile(r"[一二三四五六七八九十]+|[0-9０-９]+")
-
 
 def check_numbering(ctx: CheckContext) -> list[Finding]:
     subject = ctx.subject
@@ -44,7 +41,7 @@ def _where(text: str, marker: str | None, last: bool = False) -> str:
 
 def marker_style(marker: str) -> str:
     """（一） → （N）, 1、 → N、: the marker with its number taken out."""
-    return _NUMERAL.sub("N", marker.strip())
+    return WRITTEN_NUMBER.sub("N", marker.strip())
 
 
 def _mixed_styles(ctx: CheckContext, siblings: list[Section]) -> list[Finding]:
