@@ -344,7 +344,7 @@ def mine(corpus_dir: str | None, out_dir: str | None, jobs: int | None, cache_di
 @click.option("--topic", metavar="主题", help=f"按主题筛选（可写英文或中文）：{_choices(TOPICS)}。")
 @click.option("--search", metavar="文字", help="只显示包含该文字的条目。")
 @click.option("--top", type=click.IntRange(1), metavar="整数", help="最多显示多少条。")
-@click.option("--year", metavar="年份", help="文稿年度，如 2025（默认今年）：含该年已过时提法的条目不列出。")
+@year_option("文稿年度，如 2025（默认今年）：含该年已过时提法的条目不列出。")
 @click.option("--all", "include_stale", is_flag=True, help="也列出已过时的条目（标明现行提法）。")
 @json_option
 def phrases(bank_dir, role, entry_type, topic, search, top, year, include_stale, as_json) -> None:

@@ -224,6 +224,25 @@ def test_formulas_are_whole_sentences_and_the_debrief_says_shuzhi(seeds):
     assert any("评议" in f["template"] or "审议" in f["template"] for f in debrief["closings"])
 
 
+def test_a_closing_formula_hands_the_text_over_and_content_or_a_salutation_is_none(tmp_path):
+    """Two reports end alike: a salutation, a rallying last sentence, 以上报告，请审议。 Only
+    the last is a closing formula, although all three are short and shared."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for unit, year in (("县交通运输局", 2024), ("县水务局", 2025)):
+        (corpus / f"{unit}.txt").write_text("\n".join([
+            f"{unit}{year}年工作报告", f"现将{unit}{year}年工作情况报告如下：",
+            "一、主要工作", "全年完成各项目标任务，重点项目按期推进。",
+            "二、存在的问题", "一是基层力量不足。二是资金保障压力较大。",
+            "三、下一步工作打算", "一是加强队伍建设。二是争取上级资金。",
+            "各位代表！", "典型引航方向，榜样传递力量。", "以上报告，请审议。",
+            unit, f"{year}年12月20日"]) + "\n", encoding="utf-8")
+    mine_corpus(corpus, tmp_path / "bank", cache_dir=tmp_path / "cache", jobs=1, warn=lambda m: None)
+    report = api.skeletons(tmp_path / "bank", kind="report")[0]
+    mined_closings = [f["template"] for f in report["closings"] if f["count"]]
+    assert mined_closings == ["以上报告，请审议。"], report["closings"]
+
+
 # -- 9. suggestions ------------------------------------------------------------------------------------
 
 PHRASES = [

@@ -23,7 +23,10 @@ _LEAD_IN = re.compile(r"如下[：:]?$|[：:]$")
 
 _LEAD_IN_VERBS = re.compile(r"如下|以下|报告|汇报|述职|总结")
 MAX_FORMULA = 60
-SHORT_FORMULA = 20  # 特此报告。以上报告，请予审议。
+# What makes a closing sentence a formula: it hands the text over (以上报告，特此报告) or asks
+# the reader to act on it (请予审议, 请批评指正). Anything else is the document's own last word.
+_CLOSING_CUES = re.compile(r"^(?:以上|特此)|请[^，。！？,!?]{0,6}?(?:审议|评议|审阅|审定|批评|指正|批示)")
+SALUTATION = 8  # 各位代表！ 同志们： opens a paragraph, it closes nothing
 
 
 def opening_formulas(opening: str) -> list[str]:
@@ -47,6 +50,14 @@ def closing_formulas(closing: str) -> list[str]:
             if sentence and len(sentence) <= MAX_FORMULA and sentence[-1] in FULL_STOPS:
                 found.append(sentence)
     return found
+
+
+def is_closing_formula(sentence: str) -> bool:
+    """以上报告，请予审议。 特此报告。 不妥之处，请批评指正。 — not 各位代表！ and not a last
+    sentence of content (典型引航方向，榜样传递力量。), however many documents share it."""
+    if len(sentence) <= SALUTATION and sentence[-1] in "！!：:":
+        return False
+    return bool(_CLOSING_CUES.search(sentence))
 
 
 def document_facts(digest: dict) -> dict:
@@ -162,8 +173,7 @@ def _skeleton(kind: str, documents: list[dict]) -> dict:
         "docs": total,
         "sections": sections,
         "openings": _formulas(openings),
-        # a closing sentence of one document is most often its own content, not a formula
-        "closings": _formulas(Counter({t: n for t, n in closings.items() if n >= 2 or len(t) <= SHORT_FORMULA})),
+        "closings": _formulas(Counter({t: n for t, n in closings.items() if is_closing_formula(t)})),
     }
 
 
