@@ -254,6 +254,8 @@ PHRASES = [
     {"text": "信D、爱D的教育抓得不够", "type": "sentence", "roles": ["causes"], "topics": []},
     {"text": "对以***同志为核心的党中央决策部署理解不深", "type": "sentence", "roles": ["causes"], "topics": []},
     {"text": "对中国特色.主义理论体系学得不够", "type": "sentence", "roles": ["causes"], "topics": []},
+    {"text": "思想建设、组织建设、作风建设、纪律建设、制度建设抓得不够均衡", "type": "sentence", "roles": ["causes"],
+     "topics": ["theory", "organization", "conduct", "discipline", "institutions"]},
     {"text": "形式主义", "type": "word", "roles": ["problems"], "topics": ["conduct"]},
 ]
 
@@ -263,8 +265,11 @@ def test_cause_hints_follow_the_problems_and_leave_out_what_does_not_fit():
     pool = SuggestionPool(PHRASES, context=Context("annual", 2025, {"problems": "形式主义问题仍有发生，作风不够扎实。"}),
                           lexicon=lambda: lexicon)
     hints = pool.available("causes")
-    assert hints[0] == "对作风建设的长期性认识不足"  # shares the conduct topic with the problems written
-    assert set(hints) == {"对作风建设的长期性认识不足", "对意识形态工作重视不够"}
+    # the sentence about 作风 first, the series naming 作风 among five fields after it, nothing about
+    # 意识形态 (the problems say nothing of it)
+    assert hints == ["对作风建设的长期性认识不足", "思想建设、组织建设、作风建设、纪律建设、制度建设抓得不够均衡"]
+    nothing_written = SuggestionPool(PHRASES, context=Context("annual", 2025), lexicon=lambda: lexicon)
+    assert "对意识形态工作重视不够" in nothing_written.available("causes")
     debrief = SuggestionPool(PHRASES, context=Context("debrief", 2025), lexicon=lambda: lexicon)
     assert "本人政治理论学习不够深入" in debrief.available("causes")
 

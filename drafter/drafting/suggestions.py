@@ -106,16 +106,21 @@ class SuggestionPool:
                 if text not in (t for _type, t, _topics in bucket):
                     bucket.append((entry.get("type"), text, entry.get("topics", [])))
         for role, bucket in self._by_role.items():
-            # stable: the bank's own rank order is kept within each group
             relevance = self._relevance(role)
-            bucket.sort(key=lambda typed: (-relevance(typed[1], typed[2]),
-                                           role in SENTENCES_FIRST and typed[0] != "sentence"))
-            self._by_role[role] = [text for _type, text, _topics in bucket]
+            scored = [(relevance(text, topics), kind, text) for kind, text, topics in bucket]
+            if any(score > 0 for score, _kind, _text in scored):
+                # the user said what the problems are: offer what has to do with them, nothing else
+                scored = [item for item in scored if item[0] > 0]
+            # stable: the bank's own rank order is kept within each group
+            scored.sort(key=lambda item: (-item[0], role in SENTENCES_FIRST and item[1] != "sentence"))
+            self._by_role[role] = [text for _score, _kind, text in scored]
         return self._by_role
 
-    def _relevance(self, role: str) -> Callable[[str, list[str]], int]:
+    def _relevance(self, role: str) -> Callable[[str, list[str]], float]:
         """How much a suggestion has to do with what the user wrote in the roles this one
-        follows (causes follow problems): shared topics count twice, shared bank terms once."""
+        follows (causes follow problems): each shared bank term counts one, and the share of
+        the suggestion's own topics that the user's text has counts two, so a sentence about
+        作风 outranks a series naming every field of 党建 in passing."""
         written = "".join(self._context.written.get(other, "") for other in FOLLOWS.get(role, ()))
         if not written:
             return lambda _text, _topics: 0
@@ -125,8 +130,9 @@ class SuggestionPool:
         topics |= set(load_topic_cues().topics_of(written))
         terms = {term for term, _topics in self._terms if term in written}
 
-        def score(text: str, text_topics: list[str]) -> int:
-            return 2 * len(topics & set(text_topics)) + sum(1 for term in terms if term in text)
+        def score(text: str, text_topics: list[str]) -> float:
+            shared = len(topics & set(text_topics)) / len(set(text_topics)) if text_topics else 0.0
+            return 2 * shared + sum(1 for term in terms if term in text)
 
         return score
 
