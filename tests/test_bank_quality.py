@@ -291,3 +291,16 @@ def test_a_kept_suggestion_is_said_once_and_is_no_copying(tmp_path, monkeypatch)
     kept = [f for f in report.findings if f.rule == "suggestion_kept"]
     assert len(kept) == 1 and kept[0].severity == "info" and "改写" in kept[0].message
     assert not [f for f in report.findings if f.rule == "originality" and f.severity != "info"]
+
+
+@pytest.mark.parametrize("parts, tags, name", [
+    ([["抓", "思想"], ["强", "根基"]], {"抓": "v", "思想": "n", "强": "v", "根基": "n"}, "动宾＋逗号＋动宾"),
+    ([["凝心"], ["聚力"]], {"凝心": "x", "聚力": "x"}, "二字＋二字"),  # parts alike in length: 四字＋四字
+    ([["坚持", "党建", "引领"], ["夯实", "基层", "基础", "工作", "体系", "建设"]],
+     {"坚持": "x", "党建": "x", "引领": "x", "夯实": "x", "基层": "x", "基础": "x", "工作": "x", "体系": "x", "建设": "x"},
+     "六字＋逗号＋十二字"),  # every length in words, never 12字
+])
+def test_a_heading_set_structure_is_named_in_words(parts, tags, name):
+    from drafter.mining.headings import structure_name
+
+    assert structure_name(parts, tags.get) == name

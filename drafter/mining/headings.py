@@ -15,6 +15,7 @@ from drafter.characters import COLONS, SENTENCE_ENDS
 from drafter.mining.clauses import Sentence, is_word
 from drafter.mining.digest import HEADINGS, LEVEL1_HEADING
 from drafter.mining.slots import has_slot
+from drafter.outline.markers import int_to_cn
 from drafter.vocabulary import ROLES
 
 _PART_SPLIT = re.compile(r"[，、,\s]+")
@@ -179,7 +180,7 @@ def select_heading_sets(sets: list[list], tags_of, *, limit: int = 100) -> list[
     return [item[-1] for item in ranked[:limit]]
 
 
-_PART_NAMES = {4: "四字", 5: "五字", 6: "六字", 3: "三字", 7: "七字", 8: "八字"}
+_NAMED_LENGTHS = range(3, 9)  # 三字 … 八字: a part this short is named by its length
 
 
 def structure_name(parts: list[list[str]], tags_of) -> str:
@@ -193,10 +194,10 @@ def structure_name(parts: list[list[str]], tags_of) -> str:
         elif tags and (tags[0].startswith("n") or tags[0] == "vn") and any(t.startswith("v") and t != "vn"
                                                                           for t in tags[1:]):
             names.append("主谓")
-        elif len(text) in _PART_NAMES:
-            names.append(_PART_NAMES[len(text)])
+        elif len(text) in _NAMED_LENGTHS or not (tags and tags[-1].startswith("n")):
+            names.append(f"{int_to_cn(len(text))}字")
         else:
-            names.append("偏正" if tags and tags[-1].startswith("n") else f"{len(text)}字")
+            names.append("偏正")
     if len(names) > 1 and len(set(names)) == 1 and names[0].endswith("字"):
         return "＋".join(names)
     return "＋逗号＋".join(names)
