@@ -70,7 +70,7 @@ def test_openings_and_closings_are_templates():
     assert "今年以来，" not in openings  # a first clause is no formula (issue 11)
     # the standard formulas of templates/formulas.yaml follow the mined ones
     assert list(openings)[0] == "现将{{ year }}年工作总结如下：" and set(openings.values()) == {2, 0}
-    # one document's long closing sentence is its own content; short ones are formulas
+    # a closing formula turns to what comes next (下一步，…); a sentence of content is none
     assert annual["closings"] == [{"template": "下一步，我们将再接再厉。", "count": 1}]
 
 
@@ -107,3 +107,14 @@ def test_skeletons_pass_bank_validation(tmp_path):
     skeletons = build_skeletons(_facts(ANNUAL))
     (tmp_path / "skeletons.yaml").write_text(dump_skeletons(skeletons), encoding="utf-8")
     assert load_skeletons(tmp_path) == skeletons
+
+
+def test_a_closing_formula_hands_over_asks_or_turns_ahead():
+    from drafter.mining.skeletons import is_closing_formula
+
+    formulas = ["以上报告，请予审议。", "特此报告。", "不妥之处，恳请各位领导批评指正。", "以上述职，请予评议。",
+                "下一步，我们将再接再厉。", "{{ next_year }}年，我们将继续努力。", "让我们团结一心，奋勇前进！"]
+    content = ["各位代表！", "同志们：", "典型引航方向，榜样传递力量。", "发挥好工会、共青团、妇联等群团组织作用。",
+               "全年完成各项目标任务。", "我们将继续努力，请大家监督。"]
+    assert [s for s in formulas if not is_closing_formula(s)] == []
+    assert [s for s in content if is_closing_formula(s)] == []

@@ -57,9 +57,17 @@ def _sample(fillers: dict[str, int]) -> dict[str, int]:
     return {text: fillers[text] for text in kept}
 
 
+# A box stands for a character the copy lost (□□同志): no filler to show.
+_LOST_CHARACTERS = frozenset("□■")
+
+
 def _slot_ok(tokens: list[str]) -> bool:
+    """A filler is a whole phrase: it neither starts nor ends on 的/了/和… (监督…监督 filled
+    with 了…, which cuts the clause) and holds no half of a pair and no lost character."""
     length = sum(len(t) for t in tokens)
-    return 2 <= length <= 24 and any(is_word(t) for t in tokens) and _whole_marks(tokens)
+    return 2 <= length <= 24 and any(is_word(t) for t in tokens) and tokens[0] not in FUNCTION_TOKENS \
+        and tokens[-1] not in FUNCTION_TOKENS and not any(ch in _LOST_CHARACTERS for t in tokens for ch in t) \
+        and _whole_marks(tokens)
 
 
 def _whole_marks(tokens: list[str]) -> bool:

@@ -23,9 +23,11 @@ _LEAD_IN = re.compile(r"如下[：:]?$|[：:]$")
 
 _LEAD_IN_VERBS = re.compile(r"如下|以下|报告|汇报|述职|总结")
 MAX_FORMULA = 60
-# What makes a closing sentence a formula: it hands the text over (以上报告，特此报告) or asks
-# the reader to act on it (请予审议, 请批评指正). Anything else is the document's own last word.
-_CLOSING_CUES = re.compile(r"^(?:以上|特此)|请[^，。！？,!?]{0,6}?(?:审议|评议|审阅|审定|批评|指正|批示)")
+# What makes a closing sentence a formula: it hands the text over (以上报告，特此报告), asks the
+# reader to act on it (请予审议, 请批评指正) or turns to what comes next (下一步，我们将…；让我们…).
+# Anything else is the document's own last word.
+_CLOSING_CUES = re.compile(r"^(?:以上|特此|让我们|(?:下一步|今后|新的一年里?|在新的一年里?|{{ next_year }}年)[，,])"
+                           r"|请[^，。！？,!?]{0,6}?(?:审议|评议|审阅|审定|批评|指正|批示)")
 SALUTATION = 8  # 各位代表！ 同志们： opens a paragraph, it closes nothing
 
 
@@ -53,8 +55,9 @@ def closing_formulas(closing: str) -> list[str]:
 
 
 def is_closing_formula(sentence: str) -> bool:
-    """以上报告，请予审议。 特此报告。 不妥之处，请批评指正。 — not 各位代表！ and not a last
-    sentence of content (典型引航方向，榜样传递力量。), however many documents share it."""
+    """以上报告，请予审议。 特此报告。 不妥之处，请批评指正。 下一步，我们将再接再厉。 — not
+    各位代表！ and not a last sentence of content (典型引航方向，榜样传递力量。), however many
+    documents share it. The sentence is a template: a year in it is already {{ year }}."""
     if len(sentence) <= SALUTATION and sentence[-1] in "！!：:":
         return False
     return bool(_CLOSING_CUES.search(sentence))
