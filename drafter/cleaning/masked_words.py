@@ -63,3 +63,19 @@ def marker_words(path: str | None = None) -> MarkerWords:
             raise DrafterError("应为词语列表", path=file, key=f"marker.{key}", line=line_of(marker, key))
         words[key] = tuple(sorted(set(entries), key=len, reverse=True))
     return MarkerWords(**words)
+
+
+@lru_cache(maxsize=4)
+def masked_names(path: str | None = None) -> tuple[str, ...]:
+    """The names that sites write as *** or xxx (checking offers only these as the fix)."""
+    from drafter.resources import templates_dir
+    from drafter.yaml_reader import line_of, load_file
+
+    file = str(path) if path else str(templates_dir() / MASKED_WORDS_FILE)
+    data, _source = load_file(file, "屏蔽词表")
+    names = data.get("names") if isinstance(data, dict) else None
+    if names is None:
+        return ()
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise DrafterError("应为人名列表", path=file, key="names", line=line_of(data, "names"))
+    return tuple(n.strip() for n in names)
