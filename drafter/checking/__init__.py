@@ -116,7 +116,8 @@ def check_subject(ctx, rules: list[str] | None = None) -> CheckReport:
         for finding in findings:
             if finding.line is not None:
                 finding.line = cell_line(subject, finding.line, finding.text) or \
-                    line_in_fill(subject, subject.line_map.get(finding.line), finding.text)
+                    line_in_fill(subject, subject.line_map.get(finding.line), finding.text,
+                                 subject.line_text(finding.line), finding.start)
                 finding.field = field_at(fields, finding.line)
     # Read like a proofreading list: by line, then rule order; whole-document notes last.
     order = {name: number for number, (name, _rule) in enumerate(RULES)}
