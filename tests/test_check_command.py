@@ -102,8 +102,9 @@ def test_clean_current_documents_get_no_error_and_no_warning(path):
 def test_the_clean_documents_cover_every_kind_and_year():
     assert len(CLEAN_DOCS) >= 15
     reports = [drafter.check(p, corpus_dir=CORPUS) for p in CLEAN_DOCS]
-    assert {(r.kind, r.year) for r in reports} == {(kind, year) for kind in ("annual", "half_year", "debrief")
+    assert {(r.kind, r.year) for r in reports} >= {(kind, year) for kind in ("annual", "half_year", "debrief")
                                                  for year in (2024, 2025)}
+    assert "report" in {r.kind for r in reports}  # a 巡察整改 report too
     titles = [p.read_text(encoding="utf-8").splitlines()[0] for p in CLEAN_DOCS]
     assert any("党支部" in t and "总结" in t for t in titles) and any(t.startswith(("县", "市", "区")) and "局" in t
                                                                     and "总结" in t for t in titles)

@@ -182,7 +182,7 @@ def test_masked_gaps():
 
 
 @pytest.mark.parametrize("text", ["表中带*的指标为约束性指标。", "注：带**的项目为民生实事项目。", "*为预计数。",
-                                  "（*表示快报数）", "党的*精神。"])
+                                  "（*表示快报数）", "党的*精神。", "地区生产总值增速**\t6.5%\t6.8%", "粮食总产量**（万吨）"])
 def test_a_star_named_as_a_marker_or_not_in_a_known_wording_is_no_gap(text):
     assert masked_gaps(text) == [], text
 

@@ -7,8 +7,9 @@ mined banks and suggestions. A lone . counts only in text that ends its sentence
 with 。: in a copy typed with half-width punctuation it is a full stop.
 
 A * has a right use of its own, as a marker a table note names (表中带*的指标为约束性指标,
-注：带**的项目为民生实事项目, *为预计数): a * or ** between the marker words of
-templates/masked_words.yaml is no gap. A lone * is a gap only inside a known wording
+注：带**的项目为民生实事项目, *为预计数) or one after an indicator that ends its cell or
+clause (地区生产总值**): a * or ** between the marker words of templates/masked_words.yaml,
+or with no Chinese character after it, is no gap. A lone * is a gap only inside a known wording
 (中国特色*主义, drafter.checking.known_gaps), where a missing word is certain.
 
 One pass over the mask characters, no regular expression: linear on any input and cheap
@@ -58,8 +59,8 @@ def _is_gap(text: str, start: int, end: int, kind: str) -> bool:
     after = end < len(text) and _is_cjk(text[end])
     run = end - start
     if kind == _STARS:
-        if run <= MARKER_RUN and _is_marker(text, start, end, before):
-            return False  # 带*的指标, 带**的项目, *为预计数
+        if run <= MARKER_RUN and (not after or _is_marker(text, start, end, before)):
+            return False  # 带*的指标, 带**的项目, *为预计数; 地区生产总值** ending its cell or clause
         if run == 1:
             return before and after and _in_known_wording(text, start, end)  # 特色*主义
         return before or after  # ***同志, 学习**思想
