@@ -188,14 +188,14 @@ def check(path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str
 
 def fix(path: PathLike, out_path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None,
         rules_file: PathLike | None = None, only: Iterable[str] | str | None = None,
-        disable: Iterable[str] | str | None = None) -> FixReport:
+        disable: Iterable[str] | str | None = None, force: bool = False) -> FixReport:
     """`check --fix -o OUT`: write a corrected copy of a .txt or .docx (errors with one
-    replacement put right, nothing else changed; the file itself untouched). A fill file
-    is refused: correct it and draft again."""
+    replacement put right, nothing else changed; the file itself untouched). An existing
+    OUT is kept unless `force`. A fill file is refused: correct it and draft again."""
     from drafter.checking import fix as _fix
 
     return _fix(path, out_path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, only=only,
-                disable=disable)
+                disable=disable, force=force)
 
 
 def extract(path: PathLike, out_path: PathLike, *, year: int | str | None = None,

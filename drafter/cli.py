@@ -130,7 +130,7 @@ def json_option(function):
 
 def force_option(function):
     return click.option("--force", is_flag=True,
-                        help="文件已存在时覆盖它（默认不覆盖，以免丢失已填写的内容）。")(function)
+                        help="输出文件已存在时覆盖它（默认不覆盖，以免丢失其中的内容）。")(function)
 
 
 def year_option(help_text: str):
@@ -433,9 +433,10 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
 @click.option("--fix", "fix", is_flag=True,
               help="写出改正后的副本（只改有唯一改法的错误，原文件不变），须与 -o 一起使用；填写文件请改后重新起草。")
 @click.option("-o", "--out", "out_path", type=PATH, metavar="文件", help="--fix 写出的副本（与原文同为 .txt 或 .docx）。")
+@force_option
 @json_option
 def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str | None, only: tuple[str, ...],
-          disable: tuple[str, ...], fix: bool, out_path: str | None, as_json: bool) -> None:
+          disable: tuple[str, ...], fix: bool, out_path: str | None, force: bool, as_json: bool) -> None:
     """检查文稿：占位符、序号、年份、过时提法、称谓与提法、机构名称、用词、标点、数字、照抄范文、结构。
 
     \b
@@ -447,7 +448,7 @@ def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str |
     if fix:
         if not out_path:
             raise DrafterError("--fix 需要用 -o 指定改正后副本的文件名", key="--fix")
-        result = api.fix(file, out_path, **options)
+        result = api.fix(file, out_path, force=force, **options)
         _say_bank(None)
         if as_json:
             echo_json(result.to_dict())
@@ -456,6 +457,8 @@ def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str |
         sys.exit(result.exit_code)
     if out_path:
         raise DrafterError("-o 只与 --fix 一起使用（检查本身不写文件）", key="-o")
+    if force:
+        raise DrafterError("--force 只与 --fix -o 一起使用（检查本身不写文件）", key="--force")
     report = api.check(file, **options)
     _say_bank(None)
     if as_json:

@@ -160,6 +160,7 @@ def test_fill_file_is_refused(tmp_path):
     (["-o", "{out}"], "--fix"),
     (["--fix", "-o", "{src}"], "不能写到原文件上"),
     (["--fix", "-o", "{other_suffix}"], "同为 .txt"),
+    (["--force"], "--fix -o"),
 ])
 def test_cli_fix_options_are_checked(tmp_path, args, message):
     path = tmp_path / "doc.txt"
@@ -181,7 +182,7 @@ def test_cli_fix_lists_each_change_and_exits_0_with_errors_left(tmp_path):
     assert "第 3 行  “习总书记”→“习近平总书记”" in result.output and "第 5 行  “截止”→“截至”" in result.output
     assert "共改正 4 处" in result.output and "其中 1 个错误" in result.output
     assert drafter.check(out).exit_code == 1  # the placeholder is still there
-    json_result = CliRunner().invoke(main, ["check", str(path), "--fix", "-o", str(out), "--json"])
+    json_result = CliRunner().invoke(main, ["check", str(path), "--fix", "-o", str(out), "--json", "--force"])
     data = json.loads(json_result.stdout)
     assert list(data) == ["output", "changes", "findings"]
     assert [c["new"] for c in data["changes"]] == ["习近平总书记", "，", "截至", "，"]
@@ -193,6 +194,25 @@ def test_a_read_only_output_is_refused(tmp_path):
     out = tmp_path / "out.txt"
     out.write_text("旧文件", encoding="utf-8")
     out.chmod(0o444)
-    result = CliRunner().invoke(main, ["check", str(path), "--fix", "-o", str(out)])
+    result = CliRunner().invoke(main, ["check", str(path), "--fix", "-o", str(out), "--force"])
     assert result.exit_code == 2 and "只读" in result.output
     assert out.read_text(encoding="utf-8") == "旧文件"
+
+
+def test_an_existing_copy_is_kept_unless_force(tmp_path):
+    """Like extract: --fix -o OUT never overwrites OUT silently."""
+    path = tmp_path / "doc.txt"
+    path.write_text(SOURCE, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    out.write_text("上次改好的副本", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--fix", "-o", str(out)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    [line] = result.output.strip().splitlines()
+    assert "文件已存在" in line and "--force" in line and str(out) in line
+    assert out.read_text(encoding="utf-8") == "上次改好的副本"
+    with pytest.raises(DrafterError, match="文件已存在"):
+        drafter.fix(path, out)
+    assert out.read_text(encoding="utf-8") == "上次改好的副本"
+    result = CliRunner().invoke(main, ["check", str(path), "--fix", "-o", str(out), "--force"])
+    assert result.exit_code == 0 and "习近平总书记" in out.read_text(encoding="utf-8")
+    assert drafter.fix(path, out, force=True).changes

@@ -56,6 +56,8 @@ def test_zuo_zuo_where_right_or_another_word(tmp_path, line):
 @pytest.mark.parametrize("line, wrong, right", [
     ("各项工作开展的比较扎实。", "的", "得"),
     ("整改任务完成的很好。", "的", "得"),
+    ("各项整改措施落实的比较到位，群众满意度明显提升。", "的", "得"),
+    ("这项工作推进的最顺利", "的", "得"),  # the paragraph's end
     ("支部建设取的了明显成效。", "取的", "取得"),
 ])
 def test_de_patterns_are_warnings(tmp_path, line, wrong, right):
@@ -69,6 +71,10 @@ def test_de_patterns_are_warnings(tmp_path, line, wrong, right):
     "采取的了解方式很多。",  # 采取的 is not 取得
     "认真听取的意见全部吸收。",
     "开展的活动比较丰富。",
+    "这是我局落实的最有力举措。",  # 的 + degree + adjective + noun: attributive
+    "今年全局推进的最突出亮点是数字化改革。",
+    "“每周一学”是全年推进的最有效做法之一。",
+    "今年坚持的更加有效做法是“每周一学”。",
 ])
 def test_de_in_other_patterns_is_no_finding(tmp_path, line):
     assert wording(tmp_path, line) == []

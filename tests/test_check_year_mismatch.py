@@ -168,3 +168,79 @@ def test_a_year_heading_outside_the_plans_part_is_not_a_plans_heading(tmp_path):
     assert findings(tmp_path, text) == []
     text = annual().replace("（一）持续推进档案数字化。力争扫描档案50万页。", "（一）2025年工作目标\n力争扫描档案50万页。")
     assert [f.line for f in findings(tmp_path, text)] == [9]
+
+
+# -- review: the formula's year is the report's own only where it qualifies the work -------------
+
+DEBRIEF = """{title}
+{year}年，我在局党组的领导下，认真履行岗位职责，较好完成了各项工作任务。{formula}
+一、主要工作
+全年牵头完成部门预算编制和预算绩效评价工作。
+二、存在的不足
+政策理论学习还不够系统。
+三、{next_year}年工作打算
+持续加强政策学习，提高履职能力。
+王晓明
+{year}年12月28日
+"""
+
+
+def debrief(formula: str, title: str = "2025年度个人述职报告", year: int = 2025) -> str:
+    return DEBRIEF.format(title=title, year=year, formula=formula, next_year=year + 1)
+
+
+@pytest.mark.parametrize("formula", [
+    "现将本人2024年12月任职以来的履职情况报告如下。",  # a month: when the post began
+    "现将2024年县委第二巡察组反馈问题整改进展情况报告如下。",  # the year of the 巡察, not of the report
+    "现将2024年度民主生活会查摆问题整改落实情况一并报告如下。",  # a noun of its own year
+    "现将本人自2024年3月以来分管工作的情况报告如下。",
+])
+def test_a_formula_year_that_qualifies_another_noun_is_silent(tmp_path, formula):
+    assert findings(tmp_path, debrief(formula)) == []
+
+
+@pytest.mark.parametrize("formula", ["现将本人2024年度履职情况报告如下。", "现将本人2024年个人述职情况报告如下。"])
+def test_a_debriefs_formula_with_last_years_work_is_an_error(tmp_path, formula):
+    [found] = findings(tmp_path, debrief(formula))
+    assert (found.severity, found.line, found.wrong, found.fix) == ("error", 2, "2024", "2025") and found.fixable
+
+
+REVIEW_REPORT = """关于2025年巡察整改进展情况的报告
+按照县委巡察工作统一部署，局党组把巡察整改作为重要政治任务。{formula}
+一、整改工作开展情况
+反馈的5个方面14个问题已完成整改12个。
+二、下一步打算
+持续巩固整改成果，建立长效机制。
+县财政局
+2025年11月20日
+"""
+
+
+def test_a_formula_naming_the_titles_work_with_last_years_year_is_an_error(tmp_path):
+    [found] = findings(tmp_path, REVIEW_REPORT.format(formula="现将2024年巡察整改进展情况报告如下。"))
+    assert (found.line, found.wrong, found.fix) == (2, "2024", "2025")
+    assert findings(tmp_path, REVIEW_REPORT.format(
+        formula="现将2024年县委第二巡察组反馈问题整改进展情况报告如下。")) == []
+
+
+# -- review: whole-year sentences name past things; only last year as the sentence's time counts ---
+
+@pytest.mark.parametrize("body", [
+    "今年，我局认真贯彻落实2024年中央经济工作会议精神，全年新接收档案3200卷。",
+    "今年3月，顺利完成2024年度部门决算和目标责任考核工作。",
+    "今年，全面落实2024年修订的《机关档案管理规定》有关要求，规范档案管理。",
+    "全年共发放2024年度档案工作专项补助资金32万元。",
+    "今年，我局被评为2024年度全市档案工作先进单位。",
+    "年内完成2024年度机关文书档案归档。",
+    "全年严格执行2024年出台的档案数字化管理办法。",
+    "一年来，认真落实2024年全省档案工作会议部署的各项任务。",
+    "2024年，我局被确定为全省档案数字化试点单位，今年全面完成试点任务。",  # 今年 sets 2024 apart
+])
+def test_a_year_that_qualifies_a_noun_in_a_whole_year_sentence_is_history(tmp_path, body):
+    assert findings(tmp_path, annual(body=body)) == []
+
+
+@pytest.mark.parametrize("body", ["2024年，全年接收档案3200卷。", "2024年度，全局全年接收档案3200卷。"])
+def test_last_year_as_the_time_of_a_whole_year_sentence_is_a_warning(tmp_path, body):
+    [found] = findings(tmp_path, annual(body=body))
+    assert (found.severity, found.wrong, found.fix) == ("warning", "2024", "2025") and not found.fixable

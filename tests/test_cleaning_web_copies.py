@@ -181,6 +181,18 @@ def test_masked_gaps():
     assert not has_masked_gap("学习党的.精神。", dot_is_full_stop=True)
 
 
+@pytest.mark.parametrize("text", ["表中带*的指标为约束性指标。", "注：带**的项目为民生实事项目。", "*为预计数。",
+                                  "（*表示快报数）", "党的*精神。", "地区生产总值增速**\t6.5%\t6.8%", "粮食总产量**（万吨）"])
+def test_a_star_named_as_a_marker_or_not_in_a_known_wording_is_no_gap(text):
+    assert masked_gaps(text) == [], text
+
+
+def test_stars_that_mask_a_word_stay_gaps():
+    assert masked_gaps("以习近平新时代中国特色*主义思想为指导。") == [(11, 12)]  # inside a known wording
+    assert masked_gaps("参加**的座谈会。") == [(2, 4)]  # 参加 is no marker word
+    assert masked_gaps("带***的项目。") == [(1, 4)]  # three stars stand for a name
+
+
 # -- the chain on a whole web page -----------------------------------------------------------
 
 def test_chain_on_a_page_with_chrome_before_the_title():

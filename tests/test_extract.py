@@ -719,3 +719,14 @@ def test_cli_bad_year_is_one_chinese_line(tmp_path, year):
                             capture_output=True, text=True)
     assert result.returncode == 2 and not out.exists()
     assert result.stderr.strip().count("\n") == 0 and result.stderr.startswith("错误：年度")
+
+
+def test_a_table_note_with_a_star_marker_is_no_masked_text(tmp_path):
+    """表中带*的指标 names its marker: extract neither warns nor treats it as censored text."""
+    source = tmp_path / "2025.txt"
+    source.write_text("县财政局2025年工作总结\n一、主要工作\n全年一般公共预算收入完成12.6亿元。\n"
+                      "表中带*的指标为约束性指标。\n注：带**的项目为民生实事项目。\n二、存在问题\n"
+                      "财源结构还不够优。\n三、2026年工作计划\n持续深化预算管理改革。\n", encoding="utf-8")
+    report = drafter.extract(source, tmp_path / "2026.yaml", year=2026)
+    assert not any("屏蔽" in w for w in report.warnings), report.warnings
+    assert "表中带*的指标为约束性指标" in (tmp_path / "2026.yaml").read_text(encoding="utf-8")

@@ -47,6 +47,9 @@ def test_noise_the_cleaner_missed_is_dropped_anyway():
     assert "微信" not in text and "abc123456" not in text
     assert is_noisy("【哒哒素材库】每天更新") and is_noisy("详见 http://example.com") and is_noisy("##paidbegin##")
     assert not is_noisy("充分利用公众号“雨课堂”引导干部学用结合")
+    # a table note naming its * marker is text like any other; a masked word is not
+    assert not is_noisy("表中带*的指标为约束性指标") and not is_noisy("注：带**的项目为民生实事项目")
+    assert is_noisy("深入学习**思想") and is_noisy("以习近平新时代中国特色*主义思想为指导")
 
 
 def test_units_from_signature_and_title():

@@ -205,6 +205,9 @@ def test_masked_lines_are_warned_with_their_line():
     # a copy typed with half-width punctuation: its . is a full stop
     doc = outline("2023年党建工作总结", "一、主要工作", "坚持学习.深化认识.取得成效")
     assert doc.warnings == []
+    # a table note that names its * marker
+    doc = outline("2025年县财政局工作总结", "一、主要工作", "表中带*的指标为约束性指标。", "注：带**的项目为民生实事项目。")
+    assert doc.warnings == []
 
 
 # -- compilations -----------------------------------------------------------------------------------

@@ -38,15 +38,16 @@ def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = Non
 
 def fix(path: str | os.PathLike, out_path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
         year: int | str | None = None, rules_file: str | os.PathLike | None = None,
-        only: RuleIds = None, disable: RuleIds = None):
+        only: RuleIds = None, disable: RuleIds = None, force: bool = False):
     """Check a .txt or .docx and write a corrected copy to out_path: the errors with one
     replacement are put right, nothing else changes, the file itself is never touched.
+    An existing out_path is kept unless `force`.
     Returns a FixReport (its changes, and what is left to do by hand). A fill file is
     refused (its draft is made from it: correct the fill file and draft again)."""
     from drafter.checking.fixing import check_output, fix_file, refuse_fill_file
 
     refuse_fill_file(Path(path))
-    check_output(Path(path), Path(out_path))
+    check_output(Path(path), Path(out_path), force)
     rules = select_rules(only=only, disable=disable)
     ctx = prepare(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file)
     return fix_file(ctx.subject, check_subject(ctx, rules), out_path)
@@ -116,7 +117,8 @@ def check_subject(ctx, rules: list[str] | None = None) -> CheckReport:
         for finding in findings:
             if finding.line is not None:
                 finding.line = cell_line(subject, finding.line, finding.text) or \
-                    line_in_fill(subject, subject.line_map.get(finding.line), finding.text)
+                    line_in_fill(subject, subject.line_map.get(finding.line), finding.text,
+                                 subject.line_text(finding.line), finding.start)
                 finding.field = field_at(fields, finding.line)
     # Read like a proofreading list: by line, then rule order; whole-document notes last.
     order = {name: number for number, (name, _rule) in enumerate(RULES)}

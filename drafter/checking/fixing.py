@@ -108,16 +108,21 @@ def refuse_fill_file(path: Path) -> None:
         raise DrafterError("填写文件不能用 --fix 改正：文稿是由填写文件起草的，请改填写文件后重新起草", path=str(path))
 
 
-def check_output(path: Path, out_path: Path) -> None:
-    """The copy goes to another file of the same kind."""
+def check_output(path: Path, out_path: Path, force: bool = False) -> None:
+    """The copy goes to another file of the same kind, and replaces an existing one only
+    when `force` (as `extract` does)."""
     if out_path.suffix.lower() != path.suffix.lower():
         raise DrafterError(f"改正后的副本应与原文同为 {path.suffix or '无扩展名的'}文件", path=str(out_path))
+    if out_path.is_dir():
+        raise DrafterError("无法写入输出文件：该路径是一个目录", path=str(out_path))
     try:
         same = out_path.exists() and os.path.samefile(path, out_path)
     except OSError:
         same = False
     if same or out_path.resolve() == path.resolve():
         raise DrafterError("改正后的副本不能写到原文件上（原文件保持不变）：请用 -o 指定另一个文件名", path=str(out_path))
+    if out_path.exists() and not force:
+        raise DrafterError("文件已存在；为免覆盖其中的内容，请换一个文件名（或加 --force 覆盖）", path=str(out_path))
 
 
 # -- where a change goes -------------------------------------------------------------------

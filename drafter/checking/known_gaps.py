@@ -26,10 +26,23 @@ _QUOTES = "“”‘’\"'「」『』"
 class GapReading:
     wordings: tuple[str, ...]  # the known wordings the gap fits
     missing: tuple[str, ...]  # what the gap may stand for, one per distinct reading
+    # every piece the gap may stand for in some wording, with those wordings (weaker readings too)
+    pieces: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    certain: bool = True  # False: the readings are shown, none is offered as the fix
 
     @property
     def fix(self) -> str | None:
-        return self.missing[0] if len(self.missing) == 1 else None
+        return self.missing[0] if self.certain and len(self.missing) == 1 else None
+
+    def as_name(self, names: tuple[str, ...]) -> GapReading:
+        """The reading of a gap that stands for a name (*** or xxx): a site masks the name
+        and nothing else, so the reading is the masked name the gap fits (学习***新时代…:
+        习近平, not 贯彻习近平 of 学习贯彻习近平…), and without one no fix is certain."""
+        named = [(piece, wordings) for piece, wordings in self.pieces if piece in names]
+        if not named:
+            return GapReading(self.wordings, self.missing, self.pieces, certain=False)
+        return GapReading(tuple(sorted({w for _piece, wordings in named for w in wordings}, key=lambda w: (len(w), w))),
+                          tuple(sorted(piece for piece, _wordings in named)), self.pieces)
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +85,8 @@ def _read_window(before_gap: str, gap: str, after_gap: str) -> GapReading | None
     # sides), not 社会主义思想 (a wording ending at the gap, the text going on as it does)
     best = max(anchor for anchor, _wordings in fits.values())
     chosen = {missing: wordings for missing, (anchor, wordings) in fits.items() if anchor == best}
-    return GapReading(tuple(sorted(set().union(*chosen.values()))), tuple(sorted(chosen)))
+    pieces = tuple((missing, tuple(sorted(wordings))) for missing, (_anchor, wordings) in sorted(fits.items()))
+    return GapReading(tuple(sorted(set().union(*chosen.values()))), tuple(sorted(chosen)), pieces)
 
 
 def _enough(left: int, right: int, room_left: int, room_right: int) -> bool:

@@ -209,38 +209,73 @@ def _trace_blocks(blocks, fill, drafted: Document) -> dict[int, int | None]:
     return mapping
 
 
-_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+# what comes before a value on its first line: "- ", "key: ", "- key: "
+_VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s#:'\"][^\s:#]*:(?:\s+|$))?(?:-\s+)?")
+_BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*\s*(?:#.*)?$")
+CONTEXT_CHARS = 8  # characters of the paragraph before a finding that find it in the fill file
 MIDDLE_CHARS = 6
 
 
-def line_in_fill(subject: CheckSubject, line: int | None, text: str) -> int | None:
-    """The fill-file line of a finding: a text written as a block (text: >-) starts
-    on the line after its key, and may run over several lines: the line that has
-    the middle of the finding's excerpt (where the wording is), else the first."""
+def line_in_fill(subject: CheckSubject, line: int | None, text: str, paragraph: str = "",
+                 start: int | None = None) -> int | None:
+    """The fill-file line of a finding. A text may run over several lines (text: >-
+    folded, a plain scalar continued on the next lines): the line where the finding's
+    wording starts, found by its place in the drafted paragraph (`paragraph`, `start`),
+    else by the middle of its excerpt; else the value's first line."""
     if line is None:
         return None
     try:
         raw = subject.path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return line
-    if not 1 <= line <= len(raw) or not _BLOCK_SCALAR.search(raw[line - 1]):
+    if not 1 <= line <= len(raw):
         return line
-    indent = len(raw[line - 1]) - len(raw[line - 1].lstrip())
-    block = []
+    pieces = _value_lines(raw, line)
+    if len(pieces) <= 1:
+        return pieces[0][0] if pieces else line
+    offsets, joined = [], ""
+    for number, content in pieces:
+        offsets.append((len(joined), number))
+        joined += _squeeze(content)
+    at = _finding_offset(joined, paragraph, start) if start is not None else None
+    if at is None:
+        core = _squeeze(text.strip("…"))
+        middle = core[max(0, len(core) // 2 - MIDDLE_CHARS // 2):][:MIDDLE_CHARS]
+        found = joined.find(middle) if middle else -1
+        at = found if found != -1 else None
+    if at is None:
+        return next((number for number, content in pieces if content.strip()), line)
+    return [number for offset, number in offsets if offset <= at][-1]
+
+
+def _value_lines(raw: list[str], line: int) -> list[tuple[int, str]]:
+    """(line, text) of the value that starts on `line`: what follows its key or dash, then
+    the lines indented deeper than it (a block scalar has only those)."""
+    first = raw[line - 1]
+    indent = len(first) - len(first.lstrip())
+    rest = first[_VALUE_START.match(first).end():]
+    pieces = [] if _BLOCK_INDICATOR.match(rest.strip()) else [(line, rest)]
     for number in range(line + 1, len(raw) + 1):
         content = raw[number - 1]
         if content.strip() and len(content) - len(content.lstrip()) <= indent:
             break
-        block.append(number)
-    if not block:
-        return line
-    core = _squeeze(text.strip("…"))
-    middle = core[max(0, len(core) // 2 - MIDDLE_CHARS // 2):][:MIDDLE_CHARS]
-    if middle:
-        for number in block:
-            if middle in _squeeze(raw[number - 1]):
-                return number
-    return next((number for number in block if raw[number - 1].strip()), line)
+        if content.strip() and not content.lstrip().startswith("#"):
+            pieces.append((number, content))
+    return [piece for piece in pieces if piece[1].strip()] or pieces[:1]
+
+
+def _finding_offset(joined: str, paragraph: str, start: int) -> int | None:
+    """Where the finding at paragraph[start:] stands in the squeezed value text."""
+    whole = _squeeze(paragraph)
+    before = _squeeze(paragraph[:start])
+    at = joined.find(whole) if whole else -1
+    if at != -1:
+        return at + len(before)
+    # the paragraph is part of the value, or the value part of it: find the words just before
+    context = _squeeze(paragraph[max(0, start - CONTEXT_CHARS):start + 1])
+    lead = _squeeze(paragraph[max(0, start - CONTEXT_CHARS):start])
+    found = joined.find(context) if context else -1
+    return found + len(lead) if found != -1 else None
 
 
 # -- the document's year -----------------------------------------------------------

@@ -6,6 +6,12 @@ Such text is kept as written, but flagged (notice `masked_text`) and kept out of
 mined banks and suggestions. A lone . counts only in text that ends its sentences
 with 。: in a copy typed with half-width punctuation it is a full stop.
 
+A * has a right use of its own, as a marker a table note names (表中带*的指标为约束性指标,
+注：带**的项目为民生实事项目, *为预计数) or one after an indicator that ends its cell or
+clause (地区生产总值**): a * or ** between the marker words of templates/masked_words.yaml,
+or with no Chinese character after it, is no gap. A lone * is a gap only inside a known wording
+(中国特色*主义, drafter.checking.known_gaps), where a missing word is certain.
+
 One pass over the mask characters, no regular expression: linear on any input and cheap
 on the common line that has none of them.
 """
@@ -14,6 +20,7 @@ from __future__ import annotations
 _STARS = "*＊"
 _EXES = "xｘ"
 _CONTEXT = 6
+MARKER_RUN = 2  # a marker is * or **; a longer run stands for a name
 
 
 def _is_cjk(char: str) -> bool:
@@ -52,10 +59,32 @@ def _is_gap(text: str, start: int, end: int, kind: str) -> bool:
     after = end < len(text) and _is_cjk(text[end])
     run = end - start
     if kind == _STARS:
-        return (run >= 2 and (before or after)) or (run == 1 and before and after)  # ***同志, 特色*主义
+        if run <= MARKER_RUN and (not after or _is_marker(text, start, end, before)):
+            return False  # 带*的指标, 带**的项目, *为预计数; 地区生产总值** ending its cell or clause
+        if run == 1:
+            return before and after and _in_known_wording(text, start, end)  # 特色*主义
+        return before or after  # ***同志, 学习**思想
     if kind == _EXES:
         return run >= 3 and (before or after)  # 以xxx同志
     return run == 1 and before and after  # 中国特色.主义
+
+
+def _is_marker(text: str, start: int, end: int, cjk_before: bool) -> bool:
+    """The * is named as a marker: a marker word after it, and one before it or none at all
+    (the run opens its clause)."""
+    from drafter.cleaning.masked_words import marker_words
+
+    words = marker_words()
+    if not any(text.startswith(word, end) for word in words.after):
+        return False
+    return not cjk_before or any(text.endswith(word, 0, start) for word in words.before)
+
+
+def _in_known_wording(text: str, start: int, end: int) -> bool:
+    # the lexicon's wordings are what makes a missing word certain; read only for a lone *
+    from drafter.checking.known_gaps import read_gap
+
+    return read_gap(text, start, end) is not None
 
 
 def has_masked_gap(text: str, dot_is_full_stop: bool | None = None) -> bool:

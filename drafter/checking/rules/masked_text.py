@@ -9,7 +9,8 @@
   them (the parser's `masked_text` notices). A *** or xxx is masked text only where
   it sits inside a known wording (drafter.checking.known_gaps); elsewhere it stays
   a placeholder, and the placeholder rule leaves the known ones to this rule.
-  Where one known reading fits, it is the fix.
+  Where one known reading fits, it is the fix; for a gap that stands for a name
+  (***, xxx, **) only a name of templates/masked_words.yaml is (学习***新时代… → 习近平).
 """
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def gap_findings(line: Line, dot_is_full_stop: bool) -> list[Finding]:
     for start, end in masked_gaps(line.text, dot_is_full_stop):
         gap = line.text[start:end]
         reading = read_gap(line.text, start, end)
+        if reading is not None and _stands_for_a_name(gap):
+            reading = reading.as_name(masked_names())
         if reading is None and len(gap) >= 3 and gap[0] in PLACEHOLDER_MASKS:
             continue  # *** / xxx in no known wording: a placeholder, said by that rule
         if reading is None:
@@ -50,6 +53,17 @@ def gap_findings(line: Line, dot_is_full_stop: bool) -> list[Finding]:
         findings.append(Finding(RULE, ERROR, message, line.lineno, excerpt(line.text, start, end),
                                 fix=reading.fix if reading else None, start=start, end=end, wrong=gap))
     return findings
+
+
+def _stands_for_a_name(gap: str) -> bool:
+    """*** / xxx / ** are where sites put a name; a lone * or . is a word of any kind."""
+    return len(gap) >= 2 and gap[0] in PLACEHOLDER_MASKS
+
+
+def masked_names() -> tuple[str, ...]:
+    from drafter.cleaning.masked_words import masked_names as names
+
+    return names()
 
 
 def masked_placeholder_spans(text: str) -> list[tuple[int, int]]:

@@ -2,13 +2,20 @@
 
 The document's year, when the title, `--year` or the fill file gives it, is
 compared with the years written where they must agree with it:
-- the 现将…年…如下 formula (现将2024年工作总结如下 in a 2025 summary);
+- the 现将…年…如下 formula (现将2024年工作总结如下 in a 2025 summary), where the year
+  is the subject of the report: it directly qualifies the work reported (2024年度工作,
+  2024年上半年履职情况) or the work the title names (2024年党建工作 under a 党建工作总结).
+  A year that qualifies another noun (2024年县委第二巡察组反馈问题, 2024年12月任职以来)
+  is not the report's year;
 - a heading in the plans part that is the plans of a year (三、2025年工作计划): the
   next year in an annual summary or a debrief, the same year in a half-year report;
 - the date line: within the year; an annual summary or a debrief may be dated in
   January or February of the next year (drafter.years.EARLY_MONTHS);
-- a sentence about the whole year (全年, 今年, 一年来) that names last year, as a
-  warning: it may still compare.
+- a sentence about the whole year (全年, 一年来, 年内) whose time is last year, as a
+  warning: 2024年全年接收档案3200卷, 2024年，全年…. Only a year that stands as the
+  sentence's time (followed by a comma or by 全年) counts: a year that qualifies a noun
+  (2024年度部门决算, 2024年中央经济工作会议, 2024年修订的条例) names a past thing, and a
+  sentence that says 今年 beside another year sets the two apart on purpose.
 A year that looks back is history, never a finding: 2018年以来, 2021—2025年,
 与2024年相比, 较2024年增长, 截至2024年底. A title that spans years
 (2021—2025年任期述职报告) leaves the rule silent.
@@ -35,8 +42,12 @@ _LOOKS_BACK_AFTER = re.compile(rf"\s*年?\s*(?:度)?\s*(?:[{_RANGE_DASH}]|以来
 _LOOKS_BACK_BEFORE = re.compile(rf"(?:[{_RANGE_DASH}]|与|比|较|同比|相比|对比|自|从|超过|高于|低于|截至|截止|到)\s*$")
 _COMPARES = re.compile(r"比|较|同比|相比|增长|下降|减少|增加|提高|提升|降低|持平|翻|倍|以来|基础上|连续|历年|先后|"
                        r"遗留|结转|延续|接续|滚动")
-# 现将2024年工作总结如下 / 现将局机关2024年度工作情况报告如下
-_FORMULA = re.compile(rf"现将[^，。；：、0-9０-９]{{0,12}}?{_YEAR}\s*年")
+# 现将2024年工作总结如下 / 现将局机关2024年度工作情况报告如下 / 现将本人2024年度履职情况报告如下:
+# the year, its period, then at most a short topic (checked against the title) before the work itself
+_FORMULA = re.compile(
+    rf"现将[^，。；：、0-9０-９]{{0,12}}?{_YEAR}\s*年\s*度?\s*"
+    r"(?:上半年|下半年|全年|前三季度|第?[一二三四1-4]季度)?\s*的?\s*(?:主要|各项|重点)?"
+    r"(?P<topic>[\u4e00-\u9fff]{0,12}?)(?:工作|情况|履职|述职|总结)")
 _FORMULA_END = re.compile(r"如下|汇报|报告|总结")
 _PLAN_WORDS = re.compile(r"计划|打算|思路|安排|要点|设想")
 # 2025年工作计划 / 2026年度工作打算及建议 / 2025年下半年工作计划
@@ -44,7 +55,10 @@ _PLAN_HEADING = re.compile(
     rf"^\s*{_YEAR}\s*年度?\s*(?P<half>上半年|下半年)?\s*的?\s*(?:重点|主要)?(?:工作)?\s*"
     r"(?:计划|打算|思路|安排|目标|目标任务|要点|重点|设想|谋划)"
     r"(?:[和及与、].{0,12})?[。：:；;]?\s*$")
-_WHOLE_YEAR = re.compile(r"全年|今年|本年度|一年来|年内")
+# 今年 is not among them: a sentence that says 今年 and names another year sets the two apart.
+_WHOLE_YEAR = re.compile(r"全年|本年度|一年来|年内")
+# The year as the sentence's time: 2024年，… / 2024年全年… / 2024年度，…
+_YEAR_AS_TIME = re.compile(rf"{_YEAR}\s*年\s*度?\s*(?:[，,]|全年|一年来)")
 _TITLE_RANGE = re.compile(rf"(?:19|20)[0-9]{{2}}\s*年?\s*[{_RANGE_DASH}]\s*(?:19|20)?[0-9]{{2}}")
 
 
@@ -58,7 +72,7 @@ def check_year_mismatch(ctx: CheckContext) -> list[Finding]:
     heading_lines = _plan_headings(ctx, year, where)
     date_line = _date_line(ctx, year, where)
     for line in subject.lines:
-        findings += _formula(line, year, where)
+        findings += _formula(line, year, where, subject.doc.title)
         findings += heading_lines.get(id(line), [])
         if date_line is not None and date_line[0] is line:
             findings.append(date_line[1])
@@ -82,12 +96,20 @@ def _finding(line: Line, found: re.Match, year: int, message: str, severity: str
                    fix=year_written_like(written, year), start=start, end=end, wrong=written)
 
 
-def _formula(line: Line, year: int, where: str) -> list[Finding]:
+def _topic_is_the_titles(topic: str, title: str) -> bool:
+    """The words between the formula's year and 工作/情况 name the work the title is about
+    (党建 under 党支部党建工作总结, 巡察整改进展 under 关于2025年巡察整改进展情况的报告), or there are none."""
+    return not topic or topic in re.sub(r"\s+", "", title or "")
+
+
+def _formula(line: Line, year: int, where: str, title: str) -> list[Finding]:
     findings = []
     for found in _FORMULA.finditer(line.text):
         written = year_value(found.group("year"))
         if written == year or _looks_back(line.text, found.start("year"), found.end("year")):
             continue
+        if not _topic_is_the_titles(found.group("topic"), title):
+            continue  # the year qualifies something else: 2024年县委第二巡察组反馈问题整改情况
         rest = line.text[found.end():]
         end = min([rest.find(mark) for mark in SENTENCE_ENDS if mark in rest] or [len(rest)])
         if not _FORMULA_END.search(rest[:end]):
@@ -179,7 +201,7 @@ def _date_line(ctx: CheckContext, year: int, where: str) -> tuple[Line, Finding]
 
 
 def _whole_year_sentences(line: Line, year: int, where: str) -> list[Finding]:
-    """全年/今年 sentences naming last year, as warnings: one per sentence."""
+    """Whole-year sentences whose time is last year (2024年，全年…), as warnings: one per sentence."""
     text = line.text
     if not _WHOLE_YEAR.search(text):
         return []
@@ -187,8 +209,8 @@ def _whole_year_sentences(line: Line, year: int, where: str) -> list[Finding]:
     start = 0
     for end in [i + 1 for i, char in enumerate(text) if char in SENTENCE_ENDS] + [len(text)]:
         sentence = text[start:end]
-        if _WHOLE_YEAR.search(sentence) and not _COMPARES.search(sentence):
-            for found in re.finditer(_YEAR + r"(?=\s*年)", sentence):
+        if _WHOLE_YEAR.search(sentence) and not _COMPARES.search(sentence) and "今年" not in sentence:
+            for found in _YEAR_AS_TIME.finditer(sentence):
                 at, until = start + found.start("year"), start + found.end("year")
                 if year_value(found.group("year")) != year - 1 or _looks_back(text, at, until):
                     continue
