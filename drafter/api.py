@@ -177,25 +177,28 @@ def _utf8(fill: bytes | str) -> bytes:
 
 def check(path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None,
           rules_file: PathLike | None = None, only: Iterable[str] | str | None = None,
-          disable: Iterable[str] | str | None = None) -> CheckReport:
+          disable: Iterable[str] | str | None = None, bank_dir: PathLike | None = None) -> CheckReport:
     """Review a draft; returns a report with its findings. `year` may be written "2025年".
     rules_file: an office's own rule list (same format as templates/wording.yaml), laid
-    over the shipped ones. only / disable: rule ids (or Chinese names) to run only, or to skip."""
+    over the shipped ones. only / disable: rule ids (or Chinese names) to run only, or to skip.
+    bank_dir: the bank a fill file was drafted with (as `draft --bank`)."""
     from drafter.checking import check as _check
 
-    return _check(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, only=only, disable=disable)
+    return _check(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, only=only, disable=disable,
+                  bank_dir=bank_dir)
 
 
 def fix(path: PathLike, out_path: PathLike, *, corpus_dir: PathLike | None = None, year: int | str | None = None,
         rules_file: PathLike | None = None, only: Iterable[str] | str | None = None,
-        disable: Iterable[str] | str | None = None, force: bool = False) -> FixReport:
+        disable: Iterable[str] | str | None = None, force: bool = False,
+        bank_dir: PathLike | None = None) -> FixReport:
     """`check --fix -o OUT`: write a corrected copy of a .txt or .docx (errors with one
     replacement put right, nothing else changed; the file itself untouched). An existing
     OUT is kept unless `force`. A fill file is refused: correct it and draft again."""
     from drafter.checking import fix as _fix
 
     return _fix(path, out_path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, only=only,
-                disable=disable, force=force)
+                disable=disable, force=force, bank_dir=bank_dir)
 
 
 def extract(path: PathLike, out_path: PathLike, *, year: int | str | None = None,

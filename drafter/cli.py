@@ -434,9 +434,11 @@ def draft(fill: str, out_path: str, fmt: str | None, bank_dir: str | None) -> No
               help="写出改正后的副本（只改有唯一改法的错误，原文件不变），须与 -o 一起使用；填写文件请改后重新起草。")
 @click.option("-o", "--out", "out_path", type=PATH, metavar="文件", help="--fix 写出的副本（与原文同为 .txt 或 .docx）。")
 @force_option
+@bank_option
 @json_option
 def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str | None, only: tuple[str, ...],
-          disable: tuple[str, ...], fix: bool, out_path: str | None, force: bool, as_json: bool) -> None:
+          disable: tuple[str, ...], fix: bool, out_path: str | None, force: bool, bank_dir: str | None,
+          as_json: bool) -> None:
     """检查文稿：占位符、序号、年份、过时提法、称谓与提法、机构名称、用词、标点、数字、照抄范文、结构。
 
     \b
@@ -444,12 +446,13 @@ def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str |
     有错误时退出码为 1，没有错误为 0，输入有误为 2。
     --fix -o 副本：写出改正后的副本并逐条列出改动，写出即退出码 0。
     """
-    options = {"corpus_dir": corpus_dir, "year": year, "rules_file": rules_file, "only": only, "disable": disable}
+    options = {"corpus_dir": corpus_dir, "year": year, "rules_file": rules_file, "only": only, "disable": disable,
+               "bank_dir": bank_dir}
     if fix:
         if not out_path:
             raise DrafterError("--fix 需要用 -o 指定改正后副本的文件名", key="--fix")
         result = api.fix(file, out_path, force=force, **options)
-        _say_bank(None)
+        _say_bank(bank_dir)
         if as_json:
             echo_json(result.to_dict())
         else:
@@ -460,7 +463,7 @@ def check(file: str, corpus_dir: str | None, year: str | None, rules_file: str |
     if force:
         raise DrafterError("--force 只与 --fix -o 一起使用（检查本身不写文件）", key="--force")
     report = api.check(file, **options)
-    _say_bank(None)
+    _say_bank(bank_dir)
     if as_json:
         echo_json(report.to_dict())
     else:

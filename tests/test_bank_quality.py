@@ -293,6 +293,35 @@ def test_a_kept_suggestion_is_said_once_and_is_no_copying(tmp_path, monkeypatch)
     assert not [f for f in report.findings if f.rule == "originality" and f.severity != "info"]
 
 
+def test_check_takes_the_bank_drafting_used(tmp_path, monkeypatch):
+    """draft --bank B, then check --bank B: a sentence of B kept word for word is said, and
+    the same fill checked on the shipped bank is not; a --bank that is no folder is refused."""
+    monkeypatch.setenv("DRAFTER_DATA_DIR", str(tmp_path / "data"))  # no user bank
+    bank = tmp_path / "bank2019"
+    bank.mkdir()
+    (bank / "skeletons.yaml").write_text((ROOT / "templates" / "skeletons.yaml").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    (bank / "phrases.yaml").write_text(yaml.safe_dump({"version": 1, "phrases": [
+        {"text": "基层党组织标准化规范化建设仍有短板", "type": "sentence", "roles": ["problems"],
+         "examples": [{"doc": "旧范文.txt", "text": "基层党组织标准化规范化建设仍有短板。"}]}]}, allow_unicode=True),
+        encoding="utf-8")
+    fill = tmp_path / "fill.yaml"
+    fill.write_text("kind: annual\nunit: 市档案馆\nyear: 2025\nsections:\n  problems:\n"
+                    "    points: [基层党组织标准化规范化建设仍有短板。]\n", encoding="utf-8")
+
+    def kept(report):
+        return [f.text for f in report.findings if f.rule == "suggestion_kept"]
+
+    assert kept(drafter.check(fill, corpus_dir=tmp_path, bank_dir=bank)) == ["一是基层党组织标准化规范化建设仍有短板。"]
+    assert kept(drafter.check(fill, corpus_dir=tmp_path)) == []
+    result = CliRunner().invoke(main, ["check", str(fill), "--corpus", str(tmp_path), "--bank", str(bank), "--json"])
+    assert result.exit_code == 1, result.output  # the parts left empty are 【待补充】
+    assert "bank2019" in result.stderr
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]].count("suggestion_kept") == 1
+    refused = CliRunner().invoke(main, ["check", str(fill), "--bank", str(tmp_path / "nope")])
+    assert refused.exit_code == 2 and "语库目录不存在" in refused.output
+
+
 @pytest.mark.parametrize("parts, tags, name", [
     ([["抓", "思想"], ["强", "根基"]], {"抓": "v", "思想": "n", "强": "v", "根基": "n"}, "动宾＋逗号＋动宾"),
     ([["凝心"], ["聚力"]], {"凝心": "x", "聚力": "x"}, "二字＋二字"),  # parts alike in length: 四字＋四字

@@ -22,7 +22,7 @@ RuleIds = Iterable[str] | str | None
 
 def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
           year: int | str | None = None, rules_file: str | os.PathLike | None = None,
-          only: RuleIds = None, disable: RuleIds = None) -> CheckReport:
+          only: RuleIds = None, disable: RuleIds = None, bank_dir: str | os.PathLike | None = None) -> CheckReport:
     """Check a .txt, .docx or .yaml fill file. Raises DrafterError on bad input.
 
     corpus_dir: the corpus to look for copying in; without it, `corpus/` in the
@@ -31,14 +31,18 @@ def check(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = Non
     rules_file: a user's rule list laid over the shipped ones (templates/naming.yaml,
     renamed_bodies.yaml, wording.yaml).
     only / disable: rule ids (or their Chinese names) to run only, or to leave out.
+    bank_dir: the bank a fill file is drafted with and kept suggestions are looked up in
+    (default: the user's mined bank, else the shipped one), as `draft --bank` takes it.
     """
     rules = select_rules(only=only, disable=disable)
-    return check_subject(prepare(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file), rules)
+    return check_subject(prepare(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, bank_dir=bank_dir),
+                         rules)
 
 
 def fix(path: str | os.PathLike, out_path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
         year: int | str | None = None, rules_file: str | os.PathLike | None = None,
-        only: RuleIds = None, disable: RuleIds = None, force: bool = False):
+        only: RuleIds = None, disable: RuleIds = None, force: bool = False,
+        bank_dir: str | os.PathLike | None = None):
     """Check a .txt or .docx and write a corrected copy to out_path: the errors with one
     replacement are put right, nothing else changes, the file itself is never touched.
     An existing out_path is kept unless `force`.
@@ -49,12 +53,13 @@ def fix(path: str | os.PathLike, out_path: str | os.PathLike, *, corpus_dir: str
     refuse_fill_file(Path(path))
     check_output(Path(path), Path(out_path), force)
     rules = select_rules(only=only, disable=disable)
-    ctx = prepare(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file)
+    ctx = prepare(path, corpus_dir=corpus_dir, year=year, rules_file=rules_file, bank_dir=bank_dir)
     return fix_file(ctx.subject, check_subject(ctx, rules), out_path)
 
 
 def prepare(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = None,
-            year: int | str | None = None, rules_file: str | os.PathLike | None = None):
+            year: int | str | None = None, rules_file: str | os.PathLike | None = None,
+            bank_dir: str | os.PathLike | None = None):
     """The CheckContext of a file: options checked first, then the file read (or drafted)."""
     from drafter.checking.context import CheckContext
     from drafter.checking.rule_table import load_rule_list
@@ -65,10 +70,15 @@ def prepare(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = N
         raise DrafterError("范文库目录不存在", path=str(corpus_dir))
     if rules_file is not None:
         load_rule_list(rules_file)  # a broken rule list is said before anything is checked
-    subject = load_subject(path, year=year)
+    if bank_dir is not None:
+        from drafter.bank import choose_bank
+
+        choose_bank(bank_dir)  # so is a --bank that is no folder
+    subject = load_subject(path, year=year, bank_dir=bank_dir)
     return CheckContext(subject=subject, corpus_dir=Path(corpus_dir) if corpus_dir is not None else None,
                         corpus_given=corpus_dir is not None,
-                        rules_file=Path(rules_file) if rules_file is not None else None)
+                        rules_file=Path(rules_file) if rules_file is not None else None,
+                        bank_dir=Path(bank_dir) if bank_dir is not None else None)
 
 
 def select_rules(*, only: RuleIds = None, disable: RuleIds = None) -> list[str]:

@@ -45,14 +45,15 @@ class CheckSubject:
         return ""
 
 
-def load_subject(path: str | os.PathLike, year: int | str | None = None) -> CheckSubject:
+def load_subject(path: str | os.PathLike, year: int | str | None = None,
+                 bank_dir: str | os.PathLike | None = None) -> CheckSubject:
     """Read (or draft) the file to check. Raises DrafterError on bad input.
 
     year: an int, or as typed on the command line ("2025", "2025年")."""
     year = parse_year(year)
     path = Path(path)
     if path.suffix.lower() in FILL_SUFFIXES:
-        subject = _fill_subject(path)
+        subject = _fill_subject(path, bank_dir)
     else:
         subject = _text_subject(path)
     _settle_year(subject, year)
@@ -79,14 +80,14 @@ def checked_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _fill_subject(path: Path) -> CheckSubject:
+def _fill_subject(path: Path, bank_dir: str | os.PathLike | None = None) -> CheckSubject:
     """Draft the fill file in memory and check the drafted Document: its paragraphs are
     numbered as the writers lay them out, and each heading knows its paragraph."""
     from drafter.corpus import file_hash
     from drafter.drafting import build_document
     from drafter.writers.blocks import document_blocks
 
-    drafted, fill, _plan = build_document(path)
+    drafted, fill, _plan = build_document(path, bank_dir=bank_dir)
     blocks = document_blocks(drafted)
     lines: list[Line] = []
     table_cells: dict[int, list[tuple[str, int]]] = {}

@@ -130,7 +130,8 @@ class Workbench:
             fill = folder / "填写内容.yaml"
             fill.write_text(written.text, encoding="utf-8")
             try:
-                report = await run_in_threadpool(api.check, fill, corpus_dir=self.settings.corpus_dir)
+                report = await run_in_threadpool(api.check, fill, corpus_dir=self.settings.corpus_dir,
+                                                  bank_dir=self.bank)
             except DrafterError as error:
                 return self._form_failure(error, written)
         finally:
