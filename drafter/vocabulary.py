@@ -13,6 +13,12 @@ from dataclasses import dataclass
 
 from drafter.errors import DrafterError
 
+# How bad a finding of `drafter check` is (the proofreaders' 必错 / 疑似 / 提示).
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
 
 @dataclass(frozen=True)
 class Name:

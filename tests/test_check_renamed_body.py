@@ -2,7 +2,7 @@
 import pytest
 
 from check_helpers import run_rule
-from drafter.checking.rule_table import load_rule_list, shipped_path
+from drafter.rule_lists import load_rule_list, shipped_path
 from drafter.checking.rules.renamed_body import check_renamed_bodies
 
 

@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 import drafter
-from drafter.checking.rule_table import ROW_RULES, RuleTable, load_rule_list, shipped_path
+from drafter.rule_lists import ROW_RULES, RuleTable, load_rule_list, shipped_path
 from drafter.cli import main
 from drafter.errors import DrafterError
 

@@ -6,7 +6,7 @@ import pytest
 
 from drafter.cleaning import clean_lines
 from drafter.cleaning.line_edit import Cut
-from drafter.cleaning.masked_text import has_masked_gap, masked_gaps
+from drafter.masked_text import has_masked_gap, masked_gaps
 from drafter.cleaning.rules.compilation_title import drop_compilation_titles
 from drafter.cleaning.rules.file_info import drop_file_info
 from drafter.cleaning.rules.masked_party import restore_masked_party

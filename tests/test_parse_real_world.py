@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import drafter
-from drafter.cleaning.masked_text import has_masked_gap
+from drafter.masked_text import has_masked_gap
 
 DATA = Path(__file__).resolve().parent / "data" / "real_world"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))

@@ -62,7 +62,7 @@ def prepare(path: str | os.PathLike, *, corpus_dir: str | os.PathLike | None = N
             bank_dir: str | os.PathLike | None = None):
     """The CheckContext of a file: options checked first, then the file read (or drafted)."""
     from drafter.checking.context import CheckContext
-    from drafter.checking.rule_table import load_rule_list
+    from drafter.rule_lists import load_rule_list
     from drafter.checking.subject import load_subject
     from drafter.errors import DrafterError
 

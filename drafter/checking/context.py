@@ -49,7 +49,7 @@ class CheckContext:
         list in templates/ with the user's rows laid over it."""
         key = f"rows:{rule}"
         if key not in self._cache:
-            from drafter.checking.rule_table import rule_rows
+            from drafter.rule_lists import rule_rows
 
             self._cache[key] = rule_rows(rule, self.rules_file)
         return self._cache[key]

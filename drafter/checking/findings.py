@@ -4,10 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-SEVERITIES = (ERROR, WARNING, INFO)
+from drafter.vocabulary import ERROR, INFO, SEVERITIES, WARNING  # noqa: F401 (checking's own names for them)
 
 # Keys of Finding.to_dict(), in this order: the `drafter check --json` contract.
 FINDING_KEYS = ("rule", "severity", "message", "line", "text", "source", "fix", "field")

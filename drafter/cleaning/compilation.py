@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from drafter.characters import CLAUSE_ENDS
-from drafter.cleaning.lazy_pattern import LazyPattern
+from drafter.lazy_pattern import LazyPattern
 from drafter.model import Line, Removal
 from drafter.outline.markers import cn_to_int, match_marker
 

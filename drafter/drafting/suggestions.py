@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.characters import CLAUSE_ENDS
-from drafter.cleaning.masked_text import has_masked_gap
+from drafter.masked_text import has_masked_gap
 from drafter.drafting.text_rules import strip_xml_invalid
 
 # Whole sentences and sentence patterns help fill a gap; bare terms do not.
@@ -36,7 +36,7 @@ _LEAD_IN = re.compile(r"(以下|如下|下列|几个方面|几点)[^，。；]{0
 # 本人, 我 (but not 我们, 我局, 我市 …: a unit speaking of itself)
 _FIRST_PERSON = re.compile(r"本人|我(?![们局市区县省校院所委部单位中心国支行处科队站厂司])")
 # A D left for 党 by a censoring site, or a name left as XXX (the other masked gaps:
-# drafter.cleaning.masked_text).
+# drafter.masked_text).
 _MASKED = re.compile(r"[\u4e00-\u9fff]D[\u4e00-\u9fff]|XXX")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafter.cleaning.masked_text import has_masked_gap
+from drafter.masked_text import has_masked_gap
 from drafter.model import Document, Section
 from drafter.outline.rules.roles import top_sections
 from drafter.vocabulary import ROLES

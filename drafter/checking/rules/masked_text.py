@@ -5,9 +5,9 @@
   restoration, with the fix 党 for the file as written; in a fill file the same
   rule is run on the drafted text;
 - *** or xxx in place of a name, ** or a lone . or * where a word is missing
-  (以***同志为核心, 学习**思想, 中国特色.主义思想), as drafter.cleaning.masked_text finds
+  (以***同志为核心, 学习**思想, 中国特色.主义思想), as drafter.masked_text finds
   them (the parser's `masked_text` notices). A *** or xxx is masked text only where
-  it sits inside a known wording (drafter.checking.known_gaps); elsewhere it stays
+  it sits inside a known wording (drafter.known_gaps); elsewhere it stays
   a placeholder, and the placeholder rule leaves the known ones to this rule.
   Where one known reading fits, it is the fix; for a gap that stands for a name
   (***, xxx, **) only a name of templates/masked_words.yaml is (学习***新时代… → 习近平).
@@ -33,8 +33,8 @@ def check_masked_text(ctx: CheckContext) -> list[Finding]:
 
 
 def gap_findings(line: Line, dot_is_full_stop: bool) -> list[Finding]:
-    from drafter.checking.known_gaps import read_gap
-    from drafter.cleaning.masked_text import masked_gaps
+    from drafter.known_gaps import read_gap
+    from drafter.masked_text import masked_gaps
 
     findings = []
     for start, end in masked_gaps(line.text, dot_is_full_stop):
@@ -61,7 +61,7 @@ def _stands_for_a_name(gap: str) -> bool:
 
 
 def masked_names() -> tuple[str, ...]:
-    from drafter.cleaning.masked_words import masked_names as names
+    from drafter.masked_words import masked_names as names
 
     return names()
 
@@ -69,8 +69,8 @@ def masked_names() -> tuple[str, ...]:
 def masked_placeholder_spans(text: str) -> list[tuple[int, int]]:
     """Spans of *** / xxx runs in text that this rule reports as masked text (the placeholder
     rule leaves them alone: never both)."""
-    from drafter.checking.known_gaps import read_gap
-    from drafter.cleaning.masked_text import masked_gaps
+    from drafter.known_gaps import read_gap
+    from drafter.masked_text import masked_gaps
 
     return [(start, end) for start, end in masked_gaps(text, dot_is_full_stop=True)
             if text[start] in PLACEHOLDER_MASKS and end - start >= 3 and read_gap(text, start, end) is not None]

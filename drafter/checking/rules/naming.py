@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import ERROR, Finding
-from drafter.checking.rule_table import RuleRow, RuleTable, row_findings
+from drafter.checking.rule_table import row_findings
+from drafter.rule_lists import RuleRow, RuleTable
 from drafter.lexicon import load_lexicon
 
 RULE = "naming"

@@ -17,7 +17,8 @@ from bisect import bisect_right
 from drafter.characters import SENTENCE_ENDS
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import Finding, excerpt
-from drafter.checking.rule_table import RuleRow, RuleTable, row_message
+from drafter.checking.rule_table import row_message
+from drafter.rule_lists import RuleRow, RuleTable
 
 RULE = "renamed_body"
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])\s*年")

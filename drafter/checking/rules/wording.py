@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from drafter.checking.context import CheckContext
 from drafter.checking.findings import Finding
-from drafter.checking.rule_table import RuleTable, row_findings
+from drafter.checking.rule_table import row_findings
+from drafter.rule_lists import RuleTable
 
 RULE = "wording"
 

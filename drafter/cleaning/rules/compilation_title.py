@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from drafter.characters import COMMAS, SENTENCE_ENDS
-from drafter.cleaning.lazy_pattern import LazyPattern
+from drafter.lazy_pattern import LazyPattern
 from drafter.cleaning.line_edit import RuleResult, edit_top_lines
 from drafter.model import Line
 

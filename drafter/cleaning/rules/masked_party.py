@@ -45,7 +45,7 @@ def restore_masked_party(lines: list[Line]) -> RuleResult:
             kept.append(line)
             continue
         if words is None:
-            from drafter.cleaning.masked_words import party_words
+            from drafter.masked_words import party_words
 
             words = party_words()
         restored = list(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 from drafter.cleaning.line_edit import RuleResult, edit_lines
-from drafter.cleaning.lazy_pattern import LazyPattern
+from drafter.lazy_pattern import LazyPattern
 from drafter.model import Line
 
 # An agency or paper, a place, a date, then 电 (wired) or 讯 (reported).

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from drafter.characters import SENTENCE_ENDS
-from drafter.cleaning.lazy_pattern import LazyPattern
+from drafter.lazy_pattern import LazyPattern
 from drafter.cleaning.line_edit import Cut, RuleResult
 from drafter.model import Line
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from drafter.characters import SENTENCE_ENDS
-from drafter.cleaning.lazy_pattern import LazyPattern
+from drafter.lazy_pattern import LazyPattern
 from drafter.outline.state import OutlineState
 
 KIND_CUES = [

@@ -1,10 +1,10 @@
 """Lines where a site masked a word (以***同志为核心, 学习**思想, 中国特色.主义): a warning
 `masked_text` with the line, so the reader knows the text has a gap; the miners keep such
-text out of every bank (drafter.cleaning.masked_text decides what a gap is). Runs before
+text out of every bank (drafter.masked_text decides what a gap is). Runs before
 the title is taken, so a masked title line is caught too."""
 from __future__ import annotations
 
-from drafter.cleaning.masked_text import gap_context, masked_gaps
+from drafter.masked_text import gap_context, masked_gaps
 from drafter.outline.state import OutlineState
 
 

@@ -48,7 +48,7 @@ class GapReading:
 @lru_cache(maxsize=1)
 def known_wordings() -> tuple[str, ...]:
     """The lexicon's wordings and the right forms of the shipped 称谓 list, without quotes."""
-    from drafter.checking.rule_table import load_rule_list, shipped_path
+    from drafter.rule_lists import load_rule_list, shipped_path
     from drafter.lexicon import load_lexicon
 
     found = {w.translate({ord(q): None for q in _QUOTES}) for entry in load_lexicon().entries

@@ -10,7 +10,7 @@ A * has a right use of its own, as a marker a table note names (表中带*的指
 注：带**的项目为民生实事项目, *为预计数) or one after an indicator that ends its cell or
 clause (地区生产总值**): a * or ** between the marker words of templates/masked_words.yaml,
 or with no Chinese character after it, is no gap. A lone * is a gap only inside a known wording
-(中国特色*主义, drafter.checking.known_gaps), where a missing word is certain.
+(中国特色*主义, drafter.known_gaps), where a missing word is certain.
 
 One pass over the mask characters, no regular expression: linear on any input and cheap
 on the common line that has none of them.
@@ -72,7 +72,7 @@ def _is_gap(text: str, start: int, end: int, kind: str) -> bool:
 def _is_marker(text: str, start: int, end: int, cjk_before: bool) -> bool:
     """The * is named as a marker: a marker word after it, and one before it or none at all
     (the run opens its clause)."""
-    from drafter.cleaning.masked_words import marker_words
+    from drafter.masked_words import marker_words
 
     words = marker_words()
     if not any(text.startswith(word, end) for word in words.after):
@@ -82,7 +82,7 @@ def _is_marker(text: str, start: int, end: int, cjk_before: bool) -> bool:
 
 def _in_known_wording(text: str, start: int, end: int) -> bool:
     # the lexicon's wordings are what makes a missing word certain; read only for a lone *
-    from drafter.checking.known_gaps import read_gap
+    from drafter.known_gaps import read_gap
 
     return read_gap(text, start, end) is not None
 
