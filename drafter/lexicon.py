@@ -19,7 +19,7 @@ from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.vocabulary import TOPICS
-from drafter.yaml_reader import line_of, load_file
+from drafter.yaml_reader import line_of, load_file, scalar_text
 
 TERMS_FILE = "terms.yaml"
 LEXICON_VERSION = 2
@@ -300,11 +300,10 @@ class _Validator:
         value = item.get(key)
         if value is None and not required:
             return ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str) or not value.strip():
+        text = scalar_text(value)
+        if text is None:
             raise self.fail(f"缺少 {key} 或不是文字", *keys, key)
-        return value.strip()
+        return text
 
     def texts(self, item: dict, key: str, keys: tuple) -> list[str]:
         value = item.get(key) or []

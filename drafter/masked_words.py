@@ -20,60 +20,57 @@ class PartyWords:
     before: tuple[str, ...]
 
 
-@lru_cache(maxsize=4)
-def party_words(path: str | None = None) -> PartyWords:
-    from drafter.resources import templates_dir
-    from drafter.yaml_reader import line_of, load_file
-
-    file = str(path) if path else str(templates_dir() / MASKED_WORDS_FILE)
-    data, _source = load_file(file, "屏蔽词表")
-    party = data.get("party") if isinstance(data, dict) else None
-    if not isinstance(party, dict):
-        raise DrafterError("屏蔽词表缺少 party", path=file, key="party")
-    words = {}
-    for key in ("after", "before"):
-        entries = party.get(key) or []
-        if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
-            raise DrafterError("应为词语列表", path=file, key=f"party.{key}", line=line_of(party, key))
-        words[key] = tuple(sorted(set(entries), key=len, reverse=True))
-    return PartyWords(**words)
-
-
 @dataclass(frozen=True)
 class MarkerWords:
     before: tuple[str, ...]  # longest first
     after: tuple[str, ...]
 
 
-@lru_cache(maxsize=4)
-def marker_words(path: str | None = None) -> MarkerWords:
-    """The words that, right before and after a * or **, make it a marker the text names."""
+def _read(path: str | None) -> tuple[dict, str]:
     from drafter.resources import templates_dir
-    from drafter.yaml_reader import line_of, load_file
+    from drafter.yaml_reader import load_file
 
     file = str(path) if path else str(templates_dir() / MASKED_WORDS_FILE)
     data, _source = load_file(file, "屏蔽词表")
-    marker = data.get("marker") if isinstance(data, dict) else None
-    if not isinstance(marker, dict):
-        raise DrafterError("屏蔽词表缺少 marker", path=file, key="marker")
+    return (data if isinstance(data, dict) else {}), file
+
+
+def _word_groups(path: str | None, group: str) -> dict[str, tuple[str, ...]]:
+    """{"before": …, "after": …} of one group of the file, each longest first."""
+    from drafter.yaml_reader import line_of
+
+    data, file = _read(path)
+    found = data.get(group)
+    if not isinstance(found, dict):
+        raise DrafterError(f"屏蔽词表缺少 {group}", path=file, key=group)
     words = {}
     for key in ("before", "after"):
-        entries = marker.get(key) or []
+        entries = found.get(key) or []
         if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
-            raise DrafterError("应为词语列表", path=file, key=f"marker.{key}", line=line_of(marker, key))
+            raise DrafterError("应为词语列表", path=file, key=f"{group}.{key}", line=line_of(found, key))
         words[key] = tuple(sorted(set(entries), key=len, reverse=True))
-    return MarkerWords(**words)
+    return words
+
+
+@lru_cache(maxsize=4)
+def party_words(path: str | None = None) -> PartyWords:
+    """The words that may follow a D standing for 党 (员 of D员) or come before one (爱 of 爱D)."""
+    return PartyWords(**_word_groups(path, "party"))
+
+
+@lru_cache(maxsize=4)
+def marker_words(path: str | None = None) -> MarkerWords:
+    """The words that, right before and after a * or **, make it a marker the text names."""
+    return MarkerWords(**_word_groups(path, "marker"))
 
 
 @lru_cache(maxsize=4)
 def masked_names(path: str | None = None) -> tuple[str, ...]:
     """The names that sites write as *** or xxx (checking offers only these as the fix)."""
-    from drafter.resources import templates_dir
-    from drafter.yaml_reader import line_of, load_file
+    from drafter.yaml_reader import line_of
 
-    file = str(path) if path else str(templates_dir() / MASKED_WORDS_FILE)
-    data, _source = load_file(file, "屏蔽词表")
-    names = data.get("names") if isinstance(data, dict) else None
+    data, file = _read(path)
+    names = data.get("names")
     if names is None:
         return ()
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):

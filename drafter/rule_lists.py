@@ -23,7 +23,7 @@ from pathlib import Path
 from drafter.vocabulary import ERROR, INFO, WARNING
 from drafter.errors import DrafterError
 from drafter.lexicon import YearMonth
-from drafter.yaml_reader import line_of, load_file
+from drafter.yaml_reader import line_of, load_file, scalar_text
 
 RULE_LIST_VERSION = 1
 ROW_RULES = ("naming", "renamed_body", "wording")
@@ -267,11 +267,10 @@ class _Reader:
         value = item.get(key)
         if value is None and not required:
             return ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str) or not value.strip():
+        text = scalar_text(value)
+        if text is None:
             raise self.fail(f"缺少 {key} 或不是文字", item, key, f"{where}.{key}")
-        return value.strip()
+        return text
 
     def year_month(self, item: dict, where: str) -> YearMonth:
         value = item.get("changed")

@@ -108,6 +108,14 @@ def line_of(container: Any, key: Any = None) -> int | None:
 
 # -- reading the text ----------------------------------------------------------------
 
+def scalar_text(value: Any) -> str | None:
+    """A value a data file writes as text, stripped: a number counts as written (2018); None
+    for anything else, or for blank text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def read_source(path: str | os.PathLike, what: str) -> YamlSource:
     """Decode the file and strip characters YAML cannot read, with a warning per line."""
     file = Path(path)
