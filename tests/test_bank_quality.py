@@ -274,19 +274,24 @@ def test_cause_hints_follow_the_problems_and_leave_out_what_does_not_fit():
     assert "本人政治理论学习不够深入" in debrief.available("causes")
 
 
-def test_a_kept_suggestion_is_said_once_and_is_no_copying(tmp_path, monkeypatch):
-    monkeypatch.setenv("DRAFTER_DATA_DIR", str(tmp_path / "data"))
-    bank = tmp_path / "data" / "bank"  # the user's bank: drafting and checking both use it
+def _bank_and_fill(bank: Path, fill: Path, sentence: str) -> None:
+    """A bank of the shipped skeletons and one problems sentence, and a 2025 fill that keeps
+    that sentence word for word as its one problem."""
     bank.mkdir(parents=True)
     (bank / "skeletons.yaml").write_text((ROOT / "templates" / "skeletons.yaml").read_text(encoding="utf-8"),
                                          encoding="utf-8")
     (bank / "phrases.yaml").write_text(yaml.safe_dump({"version": 1, "phrases": [
-        {"text": "党建与业务融合的措施还不够具体", "type": "sentence", "roles": ["problems"],
-         "examples": [{"doc": "某范文.txt", "text": "党建与业务融合的措施还不够具体。"}]}]}, allow_unicode=True),
-        encoding="utf-8")
-    fill = tmp_path / "fill.yaml"
+        {"text": sentence, "type": "sentence", "roles": ["problems"],
+         "examples": [{"doc": "某范文.txt", "text": sentence + "。"}]}]}, allow_unicode=True), encoding="utf-8")
     fill.write_text("kind: annual\nunit: 市档案馆\nyear: 2025\nsections:\n  problems:\n"
-                    "    points: [党建与业务融合的措施还不够具体。]\n", encoding="utf-8")
+                    f"    points: [{sentence}。]\n", encoding="utf-8")
+
+
+def test_a_kept_suggestion_is_said_once_and_is_no_copying(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_DATA_DIR", str(tmp_path / "data"))
+    fill = tmp_path / "fill.yaml"
+    # the user's bank: drafting and checking both use it
+    _bank_and_fill(tmp_path / "data" / "bank", fill, "党建与业务融合的措施还不够具体")
     report = drafter.check(fill, corpus_dir=tmp_path)
     kept = [f for f in report.findings if f.rule == "suggestion_kept"]
     assert len(kept) == 1 and kept[0].severity == "info" and "改写" in kept[0].message
@@ -297,17 +302,8 @@ def test_check_takes_the_bank_drafting_used(tmp_path, monkeypatch):
     """draft --bank B, then check --bank B: a sentence of B kept word for word is said, and
     the same fill checked on the shipped bank is not; a --bank that is no folder is refused."""
     monkeypatch.setenv("DRAFTER_DATA_DIR", str(tmp_path / "data"))  # no user bank
-    bank = tmp_path / "bank2019"
-    bank.mkdir()
-    (bank / "skeletons.yaml").write_text((ROOT / "templates" / "skeletons.yaml").read_text(encoding="utf-8"),
-                                         encoding="utf-8")
-    (bank / "phrases.yaml").write_text(yaml.safe_dump({"version": 1, "phrases": [
-        {"text": "基层党组织标准化规范化建设仍有短板", "type": "sentence", "roles": ["problems"],
-         "examples": [{"doc": "旧范文.txt", "text": "基层党组织标准化规范化建设仍有短板。"}]}]}, allow_unicode=True),
-        encoding="utf-8")
-    fill = tmp_path / "fill.yaml"
-    fill.write_text("kind: annual\nunit: 市档案馆\nyear: 2025\nsections:\n  problems:\n"
-                    "    points: [基层党组织标准化规范化建设仍有短板。]\n", encoding="utf-8")
+    bank, fill = tmp_path / "bank2019", tmp_path / "fill.yaml"
+    _bank_and_fill(bank, fill, "基层党组织标准化规范化建设仍有短板")
 
     def kept(report):
         return [f.text for f in report.findings if f.rule == "suggestion_kept"]
