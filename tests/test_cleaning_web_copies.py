@@ -63,6 +63,31 @@ def test_one_line_page_keeps_couplets_and_table_rows_whole():
         "一、本年新收申请数量 21 0 0 0 0 0 21", "二、上年结转申请数量 0 0 0 0 0 0 0"]
 
 
+def test_headings_glued_to_a_sentence_end_or_colon_are_breaks():
+    text = ("东坡社区党总支2022年党建工作总结 一年来，东坡社区党总支紧扣基层治理抓党建，各项工作稳步推进。"
+            "现将全年工作汇报如下：一、基本情况 党总支下设3个支部，现有党员88名。二、主要做法 一是抓学习，"
+            "集中学习11次。二是抓服务，办结群众诉求57件。三、存在问题 党员作用发挥不够均衡。")
+    assert kept(split_page_paragraphs, text) == [
+        "东坡社区党总支2022年党建工作总结", "一年来，东坡社区党总支紧扣基层治理抓党建，各项工作稳步推进。现将全年工作汇报如下：",
+        "一、基本情况", "党总支下设3个支部，现有党员88名。", "二、主要做法", "一是抓学习，集中学习11次。二是抓服务，办结群众诉求57件。",
+        "三、存在问题", "党员作用发挥不够均衡。"]
+    # a page shorter than 120 characters splits when 一、 and 二、 run in sequence
+    short = "东坡社区2022年工作总结 现将全年工作汇报如下：一、基本情况 现有党员88名。二、主要做法 集中学习11次。"
+    assert kept(split_page_paragraphs, short) == [
+        "东坡社区2022年工作总结", "现将全年工作汇报如下：", "一、基本情况", "现有党员88名。", "二、主要做法", "集中学习11次。"]
+
+
+@pytest.mark.parametrize("text", [
+    # an inline list after a colon (its items end in semicolons) and a number out of sequence
+    "存在的问题主要有：一、学习不够深入；二、创新意识不强。 下一步将认真整改。",
+    "全年工作有序推进。三、四季度开展专项检查2次。 群众满意度进一步提升。",
+    # one level-1 heading and a couplet: a heading line, not a page
+    "一、强化政治引领 筑牢思想根基",
+])
+def test_short_lines_without_a_run_of_headings_stay_whole(text):
+    assert kept(split_page_paragraphs, text) == [text]
+
+
 @pytest.mark.parametrize("text", [
     # a long paragraph with one stray space stays whole
     "落实 “三审三校”制度，从严把好信息发布关，全年审核稿件1200余篇，未发生一起信息发布差错，"
