@@ -16,6 +16,7 @@ from drafter.cleaning.rules.page_date import strip_page_dates
 from drafter.cleaning.rules.page_meta import drop_page_meta
 from drafter.cleaning.rules.page_paragraph_split import split_page_paragraphs
 from drafter.cleaning.rules.table_of_contents import drop_table_of_contents
+from drafter.cleaning.rules.title_bullet import strip_title_bullets
 from drafter.cleaning.rules.title_site_prefix import strip_title_site_prefix
 from drafter.model import Line
 
@@ -130,6 +131,24 @@ def test_site_name_before_the_title():
     # only at the top of the page
     lines = ["标题", "一", "二", "三", "四", "五", "XX期刊网 精选范文 2021年党建工作总结"]
     assert kept(strip_title_site_prefix, *lines) == lines
+    # a line of nothing but section words goes whole; one naming a document or a topic stays
+    assert kept(strip_title_site_prefix, "精选范文", "2023年党建工作总结") == ["2023年党建工作总结"]
+    assert kept(strip_title_site_prefix, "XX期刊网 范文大全", "2023年党建工作总结") == ["2023年党建工作总结"]
+    for line in ("工作总结范文", "优秀范文2篇", "主题教育专题"):
+        assert kept(strip_title_site_prefix, line, "正文。") == [line, "正文。"]
+
+
+def test_bullets_before_the_title():
+    assert kept(strip_title_bullets, "•", "• 2023年党建工作总结", "一年来，……。") == ["2023年党建工作总结", "一年来，……。"]
+    assert cut_texts(strip_title_bullets, "● ● 2023年党建工作总结") == ["● ●"]
+    # a bullet lower down is the text's own
+    lines = ["标题", "一", "二", "三", "四", "• 组织学习12次。"]
+    assert kept(strip_title_bullets, *lines) == lines
+    # a bullet and a file size on a one-line page stay together for file_info
+    page = ("• 18.6 KB 青山镇党支部2023年党建工作总结 一年来，青山镇党支部坚持以党建引领发展，组织开展各类活动，"
+            "支部战斗力明显增强。现将有关情况总结如下： 一、主要成效 全年发展党员2名，组织主题党日12次。 "
+            "二、存在问题 活动形式比较单一。 三、下一步打算 创新活动载体，提升组织力。")
+    assert kept(split_page_paragraphs, page)[:2] == ["• 18.6 KB", "青山镇党支部2023年党建工作总结"]
 
 
 def test_page_date_above_the_text():

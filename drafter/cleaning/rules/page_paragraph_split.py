@@ -47,6 +47,7 @@ _GLUED_LEVEL1 = re.compile(f"(?<=[{re.escape(SENTENCE_ENDS + COLONS)}])" + _LEVE
 # ended by semicolons and commas).
 _HEADING_WORDS = re.compile(f"[^{_SPACE_CHARS}{re.escape(CLAUSE_ENDS)}]{{1,30}}(?:[{_SPACE_CHARS}{FULL_STOPS}]|$)")
 _LINKS = set(">＞»›|｜")
+_BULLETS = set("•·●◆■▪►")
 # Two or more figures set off by spaces up to the next words: the cells of a table row.
 _CELLS_TO_END = re.compile(r"[0-9][0-9.,%]*+(?:[ \t\u3000\u00a0]++[0-9][0-9.,%]*+)++(?=[ \t\u3000\u00a0]|$)")
 _COUPLET_PART = re.compile(r"[\u4e00-\u9fff]{4,12}")
@@ -106,6 +107,8 @@ def _space_breaks(text: str) -> tuple[list[tuple[int, int]], int]:
         before, after = text[start - 1], text[end]
         if before in _LINKS or after in _LINKS:
             continue  # 首页 > 范文 > 述职报告: a breadcrumb stays one line for page_meta
+        if before in _BULLETS and (start == 1 or text[start - 2] in _SPACE_CHARS):
+            continue  # • 18.6 KB: a bullet marks the words after it
         if after.isdigit() and not before.isdigit() and (cells := _CELLS_TO_END.match(text, end)):
             cells_end = cells.end()  # 申请数量 21 0 0 21: a table row keeps its cells, read once
             continue
