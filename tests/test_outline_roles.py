@@ -86,6 +86,21 @@ def test_year_labels_order_review_and_plan():
     assert roles(doc) == ["achievements", "achievements", "plans"]
 
 
+def test_a_review_is_never_a_plan_by_its_place():
+    doc = outline("2023年个人述职报告", "一、履职情况", "全年牵头审批项目45件。", "二、存在问题", "理论学习不够系统。",
+                  "三、廉洁自律情况", "本人严格遵守中央八项规定精神，自觉接受组织和群众监督。",
+                  "四、强化担当", "本人主动承担急难险重任务，完成了防汛值守等工作。",
+                  "五、严守纪律规矩", "全年未收受礼品礼金，未发生违纪违规行为。",
+                  "六、改进作风", "一是加强学习，提高本人理论水平；二是将继续深入基层调研。",
+                  "七、转变观念", "一是树立服务意识。二是增强创新意识。")
+    assert roles(doc) == ["achievements", "problems", "achievements", "achievements", "achievements", "plans", "plans"]
+    # after the plans: a heading naming a review, or a body of two review words and no future one
+    doc = outline("2023年工作总结", "一、主要工作", "全年开展活动12次。", "二、下一步打算", "将继续加强学习。",
+                  "三、廉洁自律情况", "严格遵守各项规定。", "四、严守纪律", "本人全年未收受礼品礼金，未发生违纪行为。",
+                  "五、提升能力", "全年安排培训2次。")
+    assert roles(doc) == ["achievements", "plans", "achievements", "achievements", "plans"]
+
+
 def test_body_decides_only_where_the_place_leaves_a_choice():
     doc = outline("总结", "一、强化思想引领，加强政治建设", "组织学习12次，召开会议3次，完成整改任务。",
                   "二、思想认识", "学习还不够深入，谋划有待加强，落实不到位。",
