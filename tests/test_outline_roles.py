@@ -132,6 +132,9 @@ def test_top_sections_without_level1_get_roles():
     ("政府工作报告", "report"), ("最高人民法院工作报告（摘要）", "report"),
     ("某区人民政府2023 年政府信息公开工作年度报告", "report"), ("2022年中国学生资助发展报告", "annual"),
     ("2023 年度机关党支部工作总结", "annual"),
+    # a whole year's work reported is the annual summary; a document named 报告 stays a report
+    ("关于2023年工作情况的汇报", "annual"), ("市统计局2023年党建工作汇报", "annual"), ("关于党建工作的情况汇报", "report"),
+    ("市统计局2023年工作情况报告", "report"), ("2023年上半年工作汇报", "half_year"), ("2023年度述职汇报", "debrief"),
 ])
 def test_kind_from_title(title, kind):
     assert kind_from_title(title) == kind
@@ -144,6 +147,8 @@ def test_kind_from_title(title, kind):
     ("我代表党支部委员会，向全体党员述职，请予评议。", "debrief"),
     ("——在市纪委六届三次全会上的工作报告\n同志们：", "report"),
     ("今年以来，我局扎实推进各项工作。", "other"),
+    ("现将我局2023年工作情况汇报如下：", "annual"), ("现将一年来的工作情况报告如下：", "annual"),
+    ("现将有关情况汇报如下：", "report"), ("现将我局上半年工作情况汇报如下：", "half_year"),
 ])
 def test_kind_from_opening_when_there_is_no_title(opening, kind):
     assert kind_from_opening(opening) == kind
