@@ -76,6 +76,14 @@ def test_headings_glued_to_a_sentence_end_or_colon_are_breaks():
     short = "东坡社区2022年工作总结 现将全年工作汇报如下：一、基本情况 现有党员88名。二、主要做法 集中学习11次。"
     assert kept(split_page_paragraphs, short) == [
         "东坡社区2022年工作总结", "现将全年工作汇报如下：", "一、基本情况", "现有党员88名。", "二、主要做法", "集中学习11次。"]
+    # after a lead-in colon 一、 starts again: the next part of a compilation page
+    parts = ("第1篇:东湖村2021年工作总结 一年来，东湖村党支部扎实推进乡村振兴。现将工作总结如下：一、主要工作 村集体收入达到"
+             "28万元。二、存在问题 党员老龄化问题突出。 第2篇:西岭村2021年工作总结 今年以来，西岭村党支部紧扣环境整治。"
+             "现将有关情况总结如下：一、主要做法 开展志愿服务16次。二、下步打算 将进一步完善村规民约。")
+    pieces = kept(split_page_paragraphs, parts)
+    assert pieces[pieces.index("第2篇:西岭村2021年工作总结") + 1:] == [
+        "今年以来，西岭村党支部紧扣环境整治。现将有关情况总结如下：", "一、主要做法", "开展志愿服务16次。", "二、下步打算",
+        "将进一步完善村规民约。"]
 
 
 @pytest.mark.parametrize("text", [

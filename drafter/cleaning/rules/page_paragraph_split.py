@@ -10,8 +10,9 @@ and so do the spaces inside a table row (…申请数量 21 0 0 21) and between 
 of a couplet title or heading (加强顶层设计 创新工作思路, 一、强化政治引领 筑牢思想根基).
 
 A level-1 heading glued to the sentence or colon before it (…汇报如下：一、基本情况 …。二、主要做法)
-is a certain break too when its number is the next in the line's sequence of 一、 二、 三、: the
-page is cut right before its marker, and the space after the heading's words ends it. A line
+is a certain break too when its number is the next in the line's sequence of 一、 二、 三、 (a
+一、 after a colon starts the sequence again): the page is cut right before its marker, and the
+space or full stop after the heading's short words ends it. A line
 shorter than a page is split only when it holds such a sequence (一、 and 二、 at least): a whole
 short page, never a paragraph with one stray space.
 """
@@ -86,6 +87,8 @@ def _glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[int],
         number = cn_to_int(numeral)
         if number is None:
             continue
+        if number == 1 and is_glued and text[at - 1] in COLONS:
+            expected = 1  # …如下：一、 starts the headings again (the next part of a compilation)
         if number == expected:
             run += 1
             if is_glued:
