@@ -149,9 +149,10 @@ def test_site_name_before_the_title():
 def test_bullets_before_the_title():
     assert kept(strip_title_bullets, "•", "• 2023年党建工作总结", "一年来，……。") == ["2023年党建工作总结", "一年来，……。"]
     assert cut_texts(strip_title_bullets, "● ● 2023年党建工作总结") == ["● ●"]
-    # a bullet lower down is the text's own
-    lines = ["标题", "一", "二", "三", "四", "• 组织学习12次。"]
+    # a bullet in the text is the text's own
+    lines = ["标题", "一年来，……。", "一、主要工作", "• 组织学习12次。"]
     assert kept(strip_title_bullets, *lines) == lines
+    assert kept(strip_title_bullets, "• 组织学习12次。", "• 召开会议3次。") == ["• 组织学习12次。", "• 召开会议3次。"]
     # a bullet and a file size on a one-line page stay together for file_info
     page = ("• 18.6 KB 青山镇党支部2023年党建工作总结 一年来，青山镇党支部坚持以党建引领发展，组织开展各类活动，"
             "支部战斗力明显增强。现将有关情况总结如下： 一、主要成效 全年发展党员2名，组织主题党日12次。 "
