@@ -202,7 +202,7 @@ def test_messy_gb18030_keeps_weixin_gongzhonghao_line():
 def test_rule_order():
     assert [name for name, _ in RULES] == [
         "paid_marker", "page_chrome_split", "page_paragraph_split", "ad", "edit_password", "disclaimer",
-        "news_dateline", "page_meta", "file_info", "related_links", "page_button", "title_site_prefix",
+        "news_dateline", "page_meta", "file_info", "related_links", "page_button", "title_bullet", "title_site_prefix",
         "title_site_suffix", "site_promo", "table_of_contents", "compilation_title", "unfinished_notice",
         "word_count", "page_date", "repeated_title", "masked_party"]
 

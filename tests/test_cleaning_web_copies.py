@@ -16,6 +16,7 @@ from drafter.cleaning.rules.page_date import strip_page_dates
 from drafter.cleaning.rules.page_meta import drop_page_meta
 from drafter.cleaning.rules.page_paragraph_split import split_page_paragraphs
 from drafter.cleaning.rules.table_of_contents import drop_table_of_contents
+from drafter.cleaning.rules.title_bullet import strip_title_bullets
 from drafter.cleaning.rules.title_site_prefix import strip_title_site_prefix
 from drafter.model import Line
 
@@ -63,6 +64,39 @@ def test_one_line_page_keeps_couplets_and_table_rows_whole():
         "一、本年新收申请数量 21 0 0 0 0 0 21", "二、上年结转申请数量 0 0 0 0 0 0 0"]
 
 
+def test_headings_glued_to_a_sentence_end_or_colon_are_breaks():
+    text = ("东坡社区党总支2022年党建工作总结 一年来，东坡社区党总支紧扣基层治理抓党建，各项工作稳步推进。"
+            "现将全年工作汇报如下：一、基本情况 党总支下设3个支部，现有党员88名。二、主要做法 一是抓学习，"
+            "集中学习11次。二是抓服务，办结群众诉求57件。三、存在问题 党员作用发挥不够均衡。")
+    assert kept(split_page_paragraphs, text) == [
+        "东坡社区党总支2022年党建工作总结", "一年来，东坡社区党总支紧扣基层治理抓党建，各项工作稳步推进。现将全年工作汇报如下：",
+        "一、基本情况", "党总支下设3个支部，现有党员88名。", "二、主要做法", "一是抓学习，集中学习11次。二是抓服务，办结群众诉求57件。",
+        "三、存在问题", "党员作用发挥不够均衡。"]
+    # a page shorter than 120 characters splits when 一、 and 二、 run in sequence
+    short = "东坡社区2022年工作总结 现将全年工作汇报如下：一、基本情况 现有党员88名。二、主要做法 集中学习11次。"
+    assert kept(split_page_paragraphs, short) == [
+        "东坡社区2022年工作总结", "现将全年工作汇报如下：", "一、基本情况", "现有党员88名。", "二、主要做法", "集中学习11次。"]
+    # after a lead-in colon 一、 starts again: the next part of a compilation page
+    parts = ("第1篇:东湖村2021年工作总结 一年来，东湖村党支部扎实推进乡村振兴。现将工作总结如下：一、主要工作 村集体收入达到"
+             "28万元。二、存在问题 党员老龄化问题突出。 第2篇:西岭村2021年工作总结 今年以来，西岭村党支部紧扣环境整治。"
+             "现将有关情况总结如下：一、主要做法 开展志愿服务16次。二、下步打算 将进一步完善村规民约。")
+    pieces = kept(split_page_paragraphs, parts)
+    assert pieces[pieces.index("第2篇:西岭村2021年工作总结") + 1:] == [
+        "今年以来，西岭村党支部紧扣环境整治。现将有关情况总结如下：", "一、主要做法", "开展志愿服务16次。", "二、下步打算",
+        "将进一步完善村规民约。"]
+
+
+@pytest.mark.parametrize("text", [
+    # an inline list after a colon (its items end in semicolons) and a number out of sequence
+    "存在的问题主要有：一、学习不够深入；二、创新意识不强。 下一步将认真整改。",
+    "全年工作有序推进。三、四季度开展专项检查2次。 群众满意度进一步提升。",
+    # one level-1 heading and a couplet: a heading line, not a page
+    "一、强化政治引领 筑牢思想根基",
+])
+def test_short_lines_without_a_run_of_headings_stay_whole(text):
+    assert kept(split_page_paragraphs, text) == [text]
+
+
 @pytest.mark.parametrize("text", [
     # a long paragraph with one stray space stays whole
     "落实 “三审三校”制度，从严把好信息发布关，全年审核稿件1200余篇，未发生一起信息发布差错，"
@@ -105,6 +139,25 @@ def test_site_name_before_the_title():
     # only at the top of the page
     lines = ["标题", "一", "二", "三", "四", "五", "XX期刊网 精选范文 2021年党建工作总结"]
     assert kept(strip_title_site_prefix, *lines) == lines
+    # a line of nothing but section words goes whole; one naming a document or a topic stays
+    assert kept(strip_title_site_prefix, "精选范文", "2023年党建工作总结") == ["2023年党建工作总结"]
+    assert kept(strip_title_site_prefix, "XX期刊网 范文大全", "2023年党建工作总结") == ["2023年党建工作总结"]
+    for line in ("工作总结范文", "优秀范文2篇", "主题教育专题"):
+        assert kept(strip_title_site_prefix, line, "正文。") == [line, "正文。"]
+
+
+def test_bullets_before_the_title():
+    assert kept(strip_title_bullets, "•", "• 2023年党建工作总结", "一年来，……。") == ["2023年党建工作总结", "一年来，……。"]
+    assert cut_texts(strip_title_bullets, "● ● 2023年党建工作总结") == ["● ●"]
+    # a bullet in the text is the text's own
+    lines = ["标题", "一年来，……。", "一、主要工作", "• 组织学习12次。"]
+    assert kept(strip_title_bullets, *lines) == lines
+    assert kept(strip_title_bullets, "• 组织学习12次。", "• 召开会议3次。") == ["• 组织学习12次。", "• 召开会议3次。"]
+    # a bullet and a file size on a one-line page stay together for file_info
+    page = ("• 18.6 KB 青山镇党支部2023年党建工作总结 一年来，青山镇党支部坚持以党建引领发展，组织开展各类活动，"
+            "支部战斗力明显增强。现将有关情况总结如下： 一、主要成效 全年发展党员2名，组织主题党日12次。 "
+            "二、存在问题 活动形式比较单一。 三、下一步打算 创新活动载体，提升组织力。")
+    assert kept(split_page_paragraphs, page)[:2] == ["• 18.6 KB", "青山镇党支部2023年党建工作总结"]
 
 
 def test_page_date_above_the_text():

@@ -86,6 +86,21 @@ def test_year_labels_order_review_and_plan():
     assert roles(doc) == ["achievements", "achievements", "plans"]
 
 
+def test_a_review_is_never_a_plan_by_its_place():
+    doc = outline("2023年个人述职报告", "一、履职情况", "全年牵头审批项目45件。", "二、存在问题", "理论学习不够系统。",
+                  "三、廉洁自律情况", "本人严格遵守中央八项规定精神，自觉接受组织和群众监督。",
+                  "四、强化担当", "本人主动承担急难险重任务，完成了防汛值守等工作。",
+                  "五、严守纪律规矩", "全年未收受礼品礼金，未发生违纪违规行为。",
+                  "六、改进作风", "一是加强学习，提高本人理论水平；二是将继续深入基层调研。",
+                  "七、转变观念", "一是树立服务意识。二是增强创新意识。")
+    assert roles(doc) == ["achievements", "problems", "achievements", "achievements", "achievements", "plans", "plans"]
+    # after the plans: a heading naming a review, or a body of two review words and no future one
+    doc = outline("2023年工作总结", "一、主要工作", "全年开展活动12次。", "二、下一步打算", "将继续加强学习。",
+                  "三、廉洁自律情况", "严格遵守各项规定。", "四、严守纪律", "本人全年未收受礼品礼金，未发生违纪行为。",
+                  "五、提升能力", "全年安排培训2次。")
+    assert roles(doc) == ["achievements", "plans", "achievements", "achievements", "plans"]
+
+
 def test_body_decides_only_where_the_place_leaves_a_choice():
     doc = outline("总结", "一、强化思想引领，加强政治建设", "组织学习12次，召开会议3次，完成整改任务。",
                   "二、思想认识", "学习还不够深入，谋划有待加强，落实不到位。",
@@ -117,6 +132,9 @@ def test_top_sections_without_level1_get_roles():
     ("政府工作报告", "report"), ("最高人民法院工作报告（摘要）", "report"),
     ("某区人民政府2023 年政府信息公开工作年度报告", "report"), ("2022年中国学生资助发展报告", "annual"),
     ("2023 年度机关党支部工作总结", "annual"),
+    # a whole year's work reported is the annual summary; a document named 报告 stays a report
+    ("关于2023年工作情况的汇报", "annual"), ("市统计局2023年党建工作汇报", "annual"), ("关于党建工作的情况汇报", "report"),
+    ("市统计局2023年工作情况报告", "report"), ("2023年上半年工作汇报", "half_year"), ("2023年度述职汇报", "debrief"),
 ])
 def test_kind_from_title(title, kind):
     assert kind_from_title(title) == kind
@@ -129,6 +147,8 @@ def test_kind_from_title(title, kind):
     ("我代表党支部委员会，向全体党员述职，请予评议。", "debrief"),
     ("——在市纪委六届三次全会上的工作报告\n同志们：", "report"),
     ("今年以来，我局扎实推进各项工作。", "other"),
+    ("现将我局2023年工作情况汇报如下：", "annual"), ("现将一年来的工作情况报告如下：", "annual"),
+    ("现将有关情况汇报如下：", "report"), ("现将我局上半年工作情况汇报如下：", "half_year"),
 ])
 def test_kind_from_opening_when_there_is_no_title(opening, kind):
     assert kind_from_opening(opening) == kind

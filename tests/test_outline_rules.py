@@ -57,6 +57,16 @@ def test_heading_with_glued_item_and_colon():
     assert split_heading("强化学习：创新学习方式。", 3) == ("强化学习", "创新学习方式。")
 
 
+def test_heading_ended_by_a_space_before_its_body():
+    assert split_heading("基本情况 支部现有党员27名，设党小组3个。", 1) == ("基本情况", "支部现有党员27名，设党小组3个。")
+    assert split_heading("加强理论学习\u3000全年集中学习12次。", 2) == ("加强理论学习", "全年集中学习12次。")
+    # a couplet, a PDF copy's spacing, a stray space before a quote or after a short word: one heading
+    for text in ("强化政治引领 筑牢思想根基", "2023 年工作回顾", "落实 “三审三校”制度，从严把关。",
+                 "坚持 党的领导，把牢政治方向。", "存 在 的 问 题 学习不够。"):
+        heading, body = split_heading(text, 1)
+        assert body == "" and heading == text.rstrip("。"), text
+
+
 def test_long_first_sentence_is_not_a_heading_at_level_3():
     text = "在组织发展中，我们严格坚持发展党员工作的“十六字”方针，今年共培养发展了X名预备党员，完成转正手续。"
     assert split_heading(text, 3) == ("", text)
@@ -132,6 +142,15 @@ def test_glued_headings_whole_document():
     assert [s.heading for s in doc.sections] == ["政治思想建设情况", "存在问题"]
     assert doc.sections[0].items == ["强化思想教育。", "丰富学习形式。"]
     assert doc.sections[1].children[0].heading == "思想认识方面"
+
+
+def test_glued_level1_after_a_lead_in_colon_ends_at_a_space():
+    doc = outline("2023年工作总结", "一年来，支部工作有序推进。现将工作汇报如下：一、基本情况 支部现有党员27名。",
+                  "二、主要做法", "全年开展集中学习12次。")
+    assert doc.opening == "一年来，支部工作有序推进。现将工作汇报如下："
+    assert [(s.heading, s.paragraphs) for s in doc.sections] == [("基本情况", ["支部现有党员27名。"]),
+                                                                  ("主要做法", ["全年开展集中学习12次。"])]
+    assert doc.warnings == []
 
 
 def test_glued_level2_after_a_sentence_end():

@@ -16,7 +16,7 @@ DATA = Path(__file__).resolve().parent / "data" / "real_world"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
 
 CHROME = ["您当前的位置", "当前位置", "精选范文", "期刊网", "登录", "注册", "KB", "目录", "篇一", "篇二", "第1篇",
-          "第2篇", "【篇", "汇编（", "精选2篇", "未完", "上一篇", "新华社", "2024-01-05", "2022-12-30", "小编"]
+          "第2篇", "【篇", "汇编（", "精选2篇", "未完", "上一篇", "新华社", "2024-01-05", "2022-12-30", "小编", "•"]
 
 
 def test_there_are_enough_of_each_sort():

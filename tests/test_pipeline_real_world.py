@@ -65,6 +65,24 @@ def test_each_piece_of_a_compilation_counts_once_with_its_own_kind(mined):
     assert "report" in skeletons and skeletons["report"]["docs"] == expected["report"]
 
 
+def test_a_review_after_the_problems_reaches_no_plans_skeleton(mined):
+    _report, bank = mined
+    debrief = next(s for s in load_skeletons(bank) if s["kind"] == "debrief")
+    headings = {role: [h["text"] for section in debrief["sections"] if section["role"] == role
+                       for h in section["headings"]] for role in ("achievements", "plans")}
+    assert "廉洁自律情况" in headings["achievements"] and "强化担当" in headings["achievements"]
+    assert "廉洁自律情况" not in headings["plans"] and "强化担当" not in headings["plans"]
+
+
+@pytest.mark.parametrize("name,unit", [("web_section_line_above_title.txt", "柳塘镇党委"),
+                                       ("web_oneline_site_section_words.txt", "青松镇中心卫生院党支部"),
+                                       ("web_oneline_bullet_size.txt", "松林社区党总支")])
+def test_extract_takes_the_unit_without_site_chrome(tmp_path, name, unit):
+    out = tmp_path / "2024.yaml"
+    drafter.extract(REAL_WORLD / name, out, year=2024)
+    assert f"\nunit: {unit}\n" in out.read_text(encoding="utf-8")
+
+
 def test_check_takes_the_first_piece_and_says_so(tmp_path):
     report = drafter.check(REAL_WORLD / "web_compilation_toc.txt", corpus_dir=tmp_path)
     notes = [f for f in report.findings if "汇编" in f.message]

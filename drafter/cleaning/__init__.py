@@ -26,6 +26,7 @@ from drafter.cleaning.rules.related_links import drop_related_links
 from drafter.cleaning.rules.repeated_title import drop_repeated_title
 from drafter.cleaning.rules.site_promo import drop_site_promo
 from drafter.cleaning.rules.table_of_contents import drop_table_of_contents
+from drafter.cleaning.rules.title_bullet import strip_title_bullets
 from drafter.cleaning.rules.title_site_prefix import strip_title_site_prefix
 from drafter.cleaning.rules.title_site_suffix import strip_title_site_suffix
 from drafter.cleaning.rules.unfinished_notice import strip_unfinished_notices
@@ -39,8 +40,9 @@ __all__ = ["RULES", "CleanResult", "clean_lines", "Cut", "Rule", "RuleResult"]
 # (##paidbegin##（二）… must become a heading before anything looks at it); the title's
 # site prefix and suffix before site_promo (which would take a line naming a 范文网
 # whole); a table of contents before the compilation title (…汇编（22篇）目录 heads
-# it); word counts and page dates before the repeated-title check, so 标题（2946字）,
-# 标题 2021-04-02 and 标题 compare equal; a masked 党 is restored last, on the text
+# it); a bullet before the title after file_info (• 22.01 KB goes whole there) and
+# before the site prefix (• XX文库 …); word counts and page dates before the
+# repeated-title check, so 标题（2946字）, 标题 2021-04-02 and 标题 compare equal; a masked 党 is restored last, on the text
 # that is left. The links listed under 相关推荐 go before the button rule takes 相关推荐 alone.
 RULES: list[tuple[str, Rule]] = [
     ("paid_marker", strip_paid_markers),
@@ -54,6 +56,7 @@ RULES: list[tuple[str, Rule]] = [
     ("file_info", drop_file_info),
     ("related_links", drop_related_links),
     ("page_button", drop_page_buttons),
+    ("title_bullet", strip_title_bullets),
     ("title_site_prefix", strip_title_site_prefix),
     ("title_site_suffix", strip_title_site_suffix),
     ("site_promo", drop_site_promo),

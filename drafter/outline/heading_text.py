@@ -16,6 +16,15 @@ _MAX_COLON_HEADING = 25
 # follows it is a short phrase that ends the paragraph (no sentence, no figures).
 _MAX_AFTER_COLON = 20
 _FIGURE = re.compile(r"[0-9０-９]")
+# 一、基本情况 支部现有党员27名。: a short phrase, spaces, then a sentence. The space ends the
+# heading (a web copy lost the paragraph break there); the halves of a couplet heading
+# (强化政治引领 筑牢思想根基) have no sentence after them, and only a space between Chinese
+# words counts: beside a figure or a Latin word (2023 年) it is a PDF copy's spacing, beside
+# a quote (落实 “三审三校”) a stray one.
+_SPACE_RUN = re.compile(r"[ \u3000\u00a0]+")
+_CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?、]")
+_MIN_SPACED_HEADING, _MAX_SPACED_HEADING = 4, 30  # 基本情况; shorter is a stray space (坚持 党的领导)
+_SPACES = " \u3000\u00a0"
 
 
 def split_heading(text: str, level: int) -> tuple[str, str]:
@@ -25,6 +34,9 @@ def split_heading(text: str, level: int) -> tuple[str, str]:
     A first sentence too long to be a heading gives ("", text).
     """
     text = text.strip()
+    spaced = spaced_heading_end(text)
+    if spaced is not None:
+        return text[:spaced[0]], text[spaced[1]:]
     end = _first_sentence_end(text, level)
     glued_item = _glued_item_start(text, end)
     if glued_item is not None:
@@ -37,6 +49,23 @@ def split_heading(text: str, level: int) -> tuple[str, str]:
     if len(heading) > MAX_HEADING_CHARS.get(level, 40):
         return "", text
     return heading, body.strip()
+
+
+def spaced_heading_end(text: str, start: int = 0) -> tuple[int, int] | None:
+    """The space that ends a heading whose body (a sentence) follows it on the same line,
+    for the heading that starts at `start` (read in place: no copy of a long line)."""
+    while start < len(text) and text[start] in _SPACES:
+        start += 1
+    found = _SPACE_RUN.search(text, start, start + _MAX_SPACED_HEADING + 1)
+    if (found is None or found.start() - start < _MIN_SPACED_HEADING or found.end() == len(text)
+            or not (_is_cjk(text[found.start() - 1]) and _is_cjk(text[found.end()]))
+            or _CLAUSE_MARK.search(text, start, found.start())):
+        return None
+    return found.span() if text[-1] in SENTENCE_ENDS else None
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _first_sentence_end(text: str, level: int = 0) -> int | None:

@@ -43,6 +43,10 @@ class RoleCues:
     body: dict[str, re.Pattern[str]]
     plan_title: re.Pattern[str] | None
     plan_title_unless: re.Pattern[str] | None
+    # words of a review of work done (完成了, 全年共, 未发生, 本人 leading a sentence), and
+    # headings that name one (廉洁自律情况)
+    review: re.Pattern[str] | None = None
+    review_headings: re.Pattern[str] | None = None
 
     def heading_role(self, heading: str, kind: str | None = None, has_later_year: bool = False) -> str | None:
         plain = _SPACES.sub("", heading)
@@ -53,6 +57,12 @@ class RoleCues:
 
     def body_scores(self, text: str) -> dict[str, int]:
         return {role: len(pattern.findall(text)) for role, pattern in self.body.items()}
+
+    def review_score(self, text: str) -> int:
+        return len(self.review.findall(text)) if self.review else 0
+
+    def names_a_review(self, heading: str) -> bool:
+        return bool(self.review_headings and self.review_headings.search(_SPACES.sub("", heading)))
 
     def is_plan_title(self, title: str) -> bool:
         plain = _SPACES.sub("", title)
@@ -90,8 +100,11 @@ def load_role_cues(path: str | None = None) -> RoleCues:
         reader.role(role, f"body.{role}", line_of(data["body"], role))
         body[role] = reader.pattern(entry, f"body.{role}", required=True)
     plan = data.get("plan_titles") or {}
+    review = data.get("review")
     return RoleCues(headings, body, reader.pattern(plan, "plan_titles"),
-                    reader.pattern(plan, "plan_titles", key="except"))
+                    reader.pattern(plan, "plan_titles", key="except"),
+                    reader.pattern(review, "review") if review is not None else None,
+                    reader.pattern(review, "review", key="headings") if review is not None else None)
 
 
 class _Reader:

@@ -8,18 +8,27 @@ end or a colon, or before a heading or item marker. Then every space between wor
 Chinese text is a break; spaces next to figures or Latin words (2023 年, Word 文档) stay,
 and so do the spaces inside a table row (…申请数量 21 0 0 21) and between the two halves
 of a couplet title or heading (加强顶层设计 创新工作思路, 一、强化政治引领 筑牢思想根基).
+
+A level-1 heading glued to the sentence or colon before it (…汇报如下：一、基本情况 …。二、主要做法)
+is a certain break too when its number is the next in the line's sequence of 一、 二、 三、 (a
+一、 after a colon starts the sequence again): the page is cut right before its marker, and the
+space or full stop after the heading's short words ends it. A line
+shorter than a page is split only when it holds such a sequence (一、 and 二、 at least): a whole
+short page, never a paragraph with one stray space.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from drafter.characters import COLONS, SENTENCE_ENDS
+from drafter.characters import CLAUSE_ENDS, COLONS, FULL_STOPS, SENTENCE_ENDS
 from drafter.cleaning.line_edit import RuleResult
 from drafter.model import Line
+from drafter.outline.markers import cn_to_int
 
 _MIN_PAGE = 120  # characters: a shorter line is a title or one paragraph
 _MIN_BREAKS = 2
+_MIN_HEADING_RUN = 2  # 一、 and 二、: what lets a short line count as a page
 _SPACE_CHARS = " \t\u3000\u00a0"
 _SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 # Where a paragraph can end: sentence ends, colons, closing quotes and brackets after them.
@@ -32,7 +41,14 @@ _STARTS_PART = re.compile(
 )
 
 
+# A level-1 marker, and one glued to the sentence end or colon before it.
+_LEVEL1 = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.．]")
+_GLUED_LEVEL1 = re.compile(f"(?<=[{re.escape(SENTENCE_ENDS + COLONS)}])" + _LEVEL1.pattern)
+# A glued heading's words: short, ended by a space or a full stop (an inline list 一、…；二、… is
+# ended by semicolons and commas).
+_HEADING_WORDS = re.compile(f"[^{_SPACE_CHARS}{re.escape(CLAUSE_ENDS)}]{{1,30}}(?:[{_SPACE_CHARS}{FULL_STOPS}]|$)")
 _LINKS = set(">＞»›|｜")
+_BULLETS = set("•·●◆■▪►")
 # Two or more figures set off by spaces up to the next words: the cells of a table row.
 _CELLS_TO_END = re.compile(r"[0-9][0-9.,%]*+(?:[ \t\u3000\u00a0]++[0-9][0-9.,%]*+)++(?=[ \t\u3000\u00a0]|$)")
 _COUPLET_PART = re.compile(r"[\u4e00-\u9fff]{4,12}")
@@ -49,7 +65,41 @@ def _is_latin_or_digit(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "%.+-")
 
 
-def _breaks(text: str) -> tuple[list[tuple[int, int]], int]:
+def _breaks(text: str) -> tuple[list[tuple[int, int]], int, int]:
+    """Where the line may break (spaces, and empty spans before glued headings), how many
+    of these breaks are certain, and how many level-1 headings run in sequence from 一、."""
+    spans, certain = _space_breaks(text)
+    glued, run = _glued_headings(text, spans)
+    if glued:
+        spans = sorted(spans + [(at, at) for at in glued])
+    return spans, certain + len(glued), run
+
+
+def _glued_headings(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], int]:
+    """The positions of level-1 headings glued to a sentence end or colon whose number is the
+    next one expected, and the count of level-1 headings in sequence (一、 二、 … at breaks)."""
+    found = [(m.start(), m.group(1), True) for m in _GLUED_LEVEL1.finditer(text)
+             if _HEADING_WORDS.match(text, m.end())]
+    starts = [0] + [end for _, end in spans]
+    found += [(at, m.group(1), False) for at in starts if (m := _LEVEL1.match(text, at))]
+    glued, run, expected = [], 0, 1
+    for at, numeral, is_glued in sorted(found):
+        number = cn_to_int(numeral)
+        if number is None:
+            continue
+        if number == 1 and is_glued and text[at - 1] in COLONS:
+            expected = 1  # …如下：一、 starts the headings again (the next part of a compilation)
+        if number == expected:
+            run += 1
+            if is_glued:
+                glued.append(at)
+        elif is_glued:
+            continue  # out of sequence: a number in the text, not a heading
+        expected = number + 1
+    return glued, run
+
+
+def _space_breaks(text: str) -> tuple[list[tuple[int, int]], int]:
     """Spaces that may be paragraph breaks, and how many of them are certain ones."""
     spans, certain = [], 0
     cells_end = 0  # the end of the table row being passed over
@@ -60,6 +110,8 @@ def _breaks(text: str) -> tuple[list[tuple[int, int]], int]:
         before, after = text[start - 1], text[end]
         if before in _LINKS or after in _LINKS:
             continue  # 首页 > 范文 > 述职报告: a breadcrumb stays one line for page_meta
+        if before in _BULLETS and (start == 1 or text[start - 2] in _SPACE_CHARS):
+            continue  # • 18.6 KB: a bullet marks the words after it
         if after.isdigit() and not before.isdigit() and (cells := _CELLS_TO_END.match(text, end)):
             cells_end = cells.end()  # 申请数量 21 0 0 21: a table row keeps its cells, read once
             continue
@@ -78,11 +130,11 @@ def split_page_paragraphs(lines: list[Line]) -> RuleResult:
     result: list[Line] = []
     for line in lines:
         text = line.text
-        if len(text) < _MIN_PAGE or not any(space in text for space in _SPACE_CHARS):
+        if not any(space in text for space in _SPACE_CHARS):
             result.append(line)
             continue
-        spans, certain = _breaks(text)
-        if certain < _MIN_BREAKS:
+        spans, certain, heading_run = _breaks(text)
+        if certain < _MIN_BREAKS or (len(text) < _MIN_PAGE and heading_run < _MIN_HEADING_RUN):
             result.append(line)
             continue
         pieces, position = [], 0

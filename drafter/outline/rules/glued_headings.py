@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from drafter.characters import COLONS, FULL_STOPS, SENTENCE_ENDS
 from drafter.model import Line
+from drafter.outline.heading_text import spaced_heading_end
 from drafter.outline.markers import ITEM_MARKER, int_to_cn, match_marker, marker_pattern
 from drafter.outline.state import OutlineState
 
@@ -104,6 +105,8 @@ def _can_start_heading(text: str, start: int, end: int, level: int) -> bool:
         return True
     if level == 3:
         return False  # 1. glued to a word is too often a number in running text
+    if before in COLONS and level == 1 and spaced_heading_end(text, end) is not None:
+        return True  # …如下：一、基本情况 支部现有党员27名。
     # Glued to a word, a colon or a semicolon: the heading must be short and
     # end the line, or be followed by more structure (一是, （一）).
     if rest <= _MAX_GLUED_SEGMENT and not _SEGMENT_END.search(after):

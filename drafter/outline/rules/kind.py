@@ -1,7 +1,11 @@
 """The document kind: from its title; failing that, from the subtitle under it
 (——在…会议上的工作报告); failing that, from the opening's lead-in (现将…年工作总结如下 →
 annual, 上半年 → half_year, 述职 → debrief), for a document whose first line is
-already the opening."""
+already the opening.
+
+汇报 and 情况 name a report, except where what is reported is a whole year's work
+(现将我局2023年工作情况汇报如下, 一年来的工作汇报): that is the annual summary. A document
+named 报告 (工作报告, 情况报告) stays a report; in a lead-in, 报告如下 is the verb."""
 from __future__ import annotations
 
 import re
@@ -19,6 +23,8 @@ KIND_CUES = [
     ("report", re.compile(r"汇报|报告|情况")),
 ]
 _SPACES = re.compile(r"\s+")
+# A whole year's work: 2023年工作, 2023年度党建工作, 全年工作, 一年来.
+_WHOLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?[^，。；,;]{0,8}?工作|全年(?:的)?工作|一年来")
 # A subtitle: ——2020年5月22日在…会议上, （2020年5月26日…会议通过）.
 _SUBTITLE = LazyPattern(r"^(?:——|--|—)|^[（(].{0,60}(?:会议|大会|全会).{0,20}[)）]$")
 # The sentence that leads into the body: 现将…如下, 特作如下报告 ….
@@ -26,10 +32,12 @@ _LEAD_IN_WORDS = ("现将", "如下", "特此")
 _DEBRIEF = re.compile(r"述职|述责|述廉")
 
 
-def kind_from_title(title: str) -> str:
+def kind_from_title(title: str, lead_in: bool = False) -> str:
     plain = _SPACES.sub("", title)
     for kind, pattern in KIND_CUES:
         if pattern.search(plain):
+            if kind == "report" and (lead_in or "报告" not in plain) and _WHOLE_YEAR.search(plain):
+                return "annual"  # 2023年工作情况汇报: a whole year's work reported
             return kind
     return "other"
 
@@ -43,7 +51,7 @@ def kind_from_opening(opening: str) -> str:
             return kind
     for paragraph in paragraphs:
         for sentence in _lead_in_sentences(paragraph):
-            kind = kind_from_title(sentence)
+            kind = kind_from_title(sentence, lead_in=True)
             if kind != "other":
                 return kind
     if paragraphs and _DEBRIEF.search(paragraphs[0]):

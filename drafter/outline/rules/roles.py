@@ -6,7 +6,11 @@ the cue words are data in templates/roles.yaml. A heading that only names a topi
 and reports run review → problems → causes → plans, so a topic before any problems or plans
 is achievements, and one after the plans is still plans. Headings led by years in one
 document compare them: the earlier year is the review, the later the plan. The body is
-consulted only where the place leaves a choice, by words, never single characters.
+consulted only where the place leaves a choice, by words, never single characters. A review
+of work done is never a plan by place alone (first-person retrospective text is no plan): a
+heading that names one (廉洁自律情况), or a body whose review words (本人…全年未收受礼品礼金,
+完成了) outnumber its future ones after the problems, or are two with no future word after
+the plans.
 
 The top sections are the level-1 ones, or, in a document without 一、, the headings
 straight under the title (（一）, 1., 第一部分…).
@@ -52,8 +56,11 @@ def role_from_body(section: Section) -> str:
 
 
 def _body_scores(section: Section) -> dict[str, int]:
-    text = "".join(block for node in section.walk() for block in node.paragraphs + node.items)
-    return load_role_cues().body_scores(text)
+    return load_role_cues().body_scores(_body_text(section))
+
+
+def _body_text(section: Section) -> str:
+    return "".join(block for node in section.walk() for block in node.paragraphs + node.items)
 
 
 def assign_roles(state: OutlineState) -> None:
@@ -93,14 +100,23 @@ def _roles_by_year_order(top: list[Section], roles: list[str | None]) -> None:
 
 
 def _role_by_place(section: Section, before: list[str | None], plan_document: bool) -> str:
-    if "plans" in before:
-        return "plans"  # what follows the plans continues them
+    cues = load_role_cues()
     scores = _body_scores(section)
+    review = cues.review_score(_body_text(section))
+    if "plans" in before:
+        if cues.names_a_review(section.heading) or (review >= _STRONG and scores["plans"] == 0):
+            return "achievements"  # a review placed after the plans
+        return "plans"  # what follows the plans continues them
     if "problems" in before or "causes" in before:
-        # after the problems: causes or plans, as the body says; plans when it says nothing
+        # after the problems: causes or plans, as the body says; work already done is a
+        # review; plans when the body says nothing
         candidates = ("causes", "plans", "problems")
         best = max(candidates, key=lambda role: scores[role])
-        return best if scores[best] else "plans"
+        if scores[best] and best != "plans":
+            return best
+        if cues.names_a_review(section.heading) or review > scores["plans"]:
+            return "achievements"
+        return "plans"
     default = "plans" if plan_document else "achievements"
     if scores["problems"] >= _STRONG and scores["problems"] > scores["achievements"]:
         return "problems"
