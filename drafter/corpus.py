@@ -80,6 +80,8 @@ def code_id(parts: Iterable[str]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
         path = _PACKAGE / part
+        if not path.exists():  # a module moved and this list not told: the cache would never go stale
+            raise ValueError(f"code_id: drafter/{part} does not exist")
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
             try:

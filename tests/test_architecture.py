@@ -55,3 +55,18 @@ def test_the_rules_can_fail():
     """The walk sees lazy imports inside functions too (most of drafter imports lazily)."""
     lazy = [(own, target) for _file, _line, own, target in _imports() if own == "api"]
     assert ("api", "checking") in lazy and ("api", "mining") in lazy
+
+
+def test_the_cache_versions_name_modules_that_exist():
+    """The parse cache and the corpus index are keyed on the code that makes them: a module
+    moved without telling these lists would leave old caches in use, so code_id refuses."""
+    import pytest
+
+    from drafter.checking.corpus_index import _INDEXED_SOURCES
+    from drafter.corpus import code_id
+    from drafter.mining.runner import _PARSE_SOURCES
+
+    assert len(code_id(_PARSE_SOURCES)) == len(code_id(_INDEXED_SOURCES)) == 32
+    assert "masked_text.py" in _PARSE_SOURCES and "known_gaps.py" in _PARSE_SOURCES
+    with pytest.raises(ValueError, match="checking/known_gaps.py"):
+        code_id(["checking/known_gaps.py"])

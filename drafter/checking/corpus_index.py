@@ -49,7 +49,8 @@ _EXTEND_CHUNK = 64
 PARALLEL_FROM = 200  # corpus files; below this a process pool costs more than it saves
 MAX_JOBS = 8
 # Source whose change alters what the index holds: rebuild when it changes.
-_INDEXED_SOURCES = ("reading", "cleaning", "checking/folding.py", "checking/corpus_index.py")
+_INDEXED_SOURCES = ("reading", "cleaning", "lazy_pattern.py", "masked_text.py", "masked_words.py", "known_gaps.py",
+                    "checking/folding.py", "checking/corpus_index.py")
 
 
 @dataclass

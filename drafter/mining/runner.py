@@ -55,7 +55,8 @@ LEXICON_DRIFT = 0.02  # new files may change this share of the user words before
 MAX_NGRAM_ENTRIES = 8_000_000  # beyond this the rarest n-grams are dropped (lossy counting)
 # Source files whose change makes cached digests stale (reading, cleaning, outline, digest).
 _PARSE_SOURCES = ("parsing.py", "model.py", "placeholders.py", "characters.py", "vocabulary.py", "years.py",
-                  "reading", "cleaning", "outline", "checking/known_gaps.py",
+                  "lazy_pattern.py", "masked_text.py", "masked_words.py", "known_gaps.py", "rule_lists.py",
+                  "lexicon.py", "reading", "cleaning", "outline",
                   "mining/digest.py", "mining/slots.py", "mining/skeletons.py", "mining/clauses.py")
 
 
