@@ -167,6 +167,18 @@ def test_address_to_the_audience_opens_the_closing():
     assert doc.kind == "report"
 
 
+def test_address_after_a_list_of_task_headings_is_the_closing():
+    # the last subheading has no body of its own: 同志们，让我们… is not its body
+    doc = outline("某某集团有限公司2024年度工作报告", "各位代表、同志们：", "现在，我代表公司领导班子作工作报告。",
+                  "一、2024年工作回顾", "全年实现营业收入30亿元。", "二、2025年重点任务", "（一）聚焦主业，提升竞争力。",
+                  "（二）深化改革，增强活力。", "同志们，让我们团结一心、砥砺前行，为公司高质量发展而努力奋斗！")
+    assert doc.kind == "report" and doc.closing.startswith("同志们，让我们团结一心")
+    assert [c.paragraphs for c in doc.sections[1].children] == [[], []]
+    # a top-level section is never emptied: its only paragraph is its body
+    doc = outline("讲话", "一、回顾", "做了。", "二、几点要求", "同志们，要把各项工作抓紧抓实。")
+    assert doc.closing == "" and doc.sections[1].paragraphs == ["同志们，要把各项工作抓紧抓实。"]
+
+
 def test_em_dash_paragraphs_stay_paragraphs():
     doc = outline("政府工作报告", "一、2023年工作回顾", "过去一年，我们主要做了以下工作：", "——经济运行稳中有进。增长5%。",
                   "——改革开放持续深化。新设企业1200家。")

@@ -135,6 +135,10 @@ def test_top_sections_without_level1_get_roles():
     # a whole year's work reported is the annual summary; a document named 报告 stays a report
     ("关于2023年工作情况的汇报", "annual"), ("市统计局2023年党建工作汇报", "annual"), ("关于党建工作的情况汇报", "report"),
     ("市统计局2023年工作情况报告", "report"), ("2023年上半年工作汇报", "half_year"), ("2023年度述职汇报", "debrief"),
+    # 年度 names the period; a title ending in 工作报告 names a report
+    ("某某集团有限公司2024年度工作报告", "report"), ("某县教育局2024年度工作报告", "report"),
+    ("某县教育局2024年度工作报告（摘要）", "report"), ("2024年度工作总结报告", "annual"),
+    ("某局2024年度工作总结和2025年工作报告", "annual"),
 ])
 def test_kind_from_title(title, kind):
     assert kind_from_title(title) == kind

@@ -44,16 +44,19 @@ def take_closing(state: OutlineState) -> None:
     # The closing starts at the first tail paragraph that reads like one.
     for position, block in enumerate(tail):
         text = block.node.paragraphs[block.index]
-        if (_ADDRESS.match(text) or _SUMMING_UP.search(text)
+        address = bool(_ADDRESS.match(text))
+        if (address or _SUMMING_UP.search(text)
                 or (last_role != "plans" and _LOOKING_AHEAD.search(text[:30]))):
-            _close(doc, tail[position:])
+            _close(doc, tail[position:], address)
             return
 
 
-def _close(doc, closing: list) -> None:
-    """The closing paragraphs out of their node, when it keeps text of its own."""
+def _close(doc, closing: list, address: bool = False) -> None:
+    """The closing paragraphs out of their node, when it keeps text of its own; words to the
+    audience (同志们，让我们…) are never the body of a subheading (（三）加强党的建设，提供坚强保证。
+    ending a list of tasks), so they close the document after one that has none."""
     node = closing[0].node
-    if _keeps_content(node, len(closing)):
+    if _keeps_content(node, len(closing)) or (address and not any(node is top for top in doc.sections)):
         doc.closing = "\n".join(node.paragraphs[b.index] for b in closing)
         del node.paragraphs[closing[0].index:]
 

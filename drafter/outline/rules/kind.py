@@ -5,7 +5,8 @@ already the opening.
 
 汇报 and 情况 name a report, except where what is reported is a whole year's work
 (现将我局2023年工作情况汇报如下, 一年来的工作汇报): that is the annual summary. A document
-named 报告 (工作报告, 情况报告) stays a report; in a lead-in, 报告如下 is the verb."""
+named 报告 (工作报告, 情况报告) stays a report, whatever year it covers (XX集团有限公司2024年度工作报告:
+年度 names the period, 工作报告 the document); in a lead-in, 报告如下 is the verb."""
 from __future__ import annotations
 
 import re
@@ -30,12 +31,16 @@ _SUBTITLE = LazyPattern(r"^(?:——|--|—)|^[（(].{0,60}(?:会议|大会|全�
 # The sentence that leads into the body: 现将…如下, 特作如下报告 ….
 _LEAD_IN_WORDS = ("现将", "如下", "特此")
 _DEBRIEF = re.compile(r"述职|述责|述廉")
+# A title that ends by naming a report, not a summary: …工作报告, …情况报告 (（摘要）after it).
+_NAMED_REPORT = re.compile(r"(?:工作|情况)报告(?:[（(][^）)]{1,8}[）)])?$")
 
 
 def kind_from_title(title: str, lead_in: bool = False) -> str:
     plain = _SPACES.sub("", title)
     for kind, pattern in KIND_CUES:
         if pattern.search(plain):
+            if kind == "annual" and not lead_in and "总结" not in plain and _NAMED_REPORT.search(plain):
+                return "report"  # 2024年度工作报告: the period named, the document a report
             if kind == "report" and (lead_in or "报告" not in plain) and _WHOLE_YEAR.search(plain):
                 return "annual"  # 2023年工作情况汇报: a whole year's work reported
             return kind
