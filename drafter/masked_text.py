@@ -17,6 +17,8 @@ on the common line that has none of them.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 _STARS = "*＊"
 _EXES = "xｘ"
 _CONTEXT = 6
@@ -85,6 +87,18 @@ def _in_known_wording(text: str, start: int, end: int) -> bool:
     from drafter.known_gaps import read_gap
 
     return read_gap(text, start, end) is not None
+
+
+def writes_dot_as_full_stop(texts: Iterable[str]) -> bool:
+    """A document that ends no sentence with 。 writes . as its full stop."""
+    return not any("。" in text for text in texts)
+
+
+def masked_dots(text: str, dot_is_full_stop: bool | None = None) -> set[int]:
+    """Where a . stands for a missing word (学习.新时代) and ends no sentence."""
+    if "." not in text:
+        return set()
+    return {start for start, _end in masked_gaps(text, dot_is_full_stop) if text[start] == "."}
 
 
 def has_masked_gap(text: str, dot_is_full_stop: bool | None = None) -> bool:

@@ -52,6 +52,20 @@ def test_heading_split_at_first_sentence():
     assert split_heading("学思想,推进主题教育.认真落实", 2) == ("学思想,推进主题教育", "认真落实")
 
 
+def test_a_masked_dot_does_not_end_a_heading():
+    # in a document that ends its sentences with 。, a . between Chinese words is a missing word
+    text = "坚持学习.新时代中国特色社会主义思想，提升政治素养"
+    assert split_heading(text, 1, dot_is_full_stop=False) == (text, "")
+    assert split_heading("学习.新时代思想。组织学习12次。", 1) == ("学习.新时代思想", "组织学习12次。")
+    # where . is the full stop, it ends the heading
+    assert split_heading(text, 1, dot_is_full_stop=True) == ("坚持学习", text[5:])
+    doc = outline("2024年度述职报告", "现将履职情况报告如下：", "一、坚持学习.新时代中国特色社会主义思想，提升政治素养",
+                  "全年参加中心组学习12次。", "二、坚持中国特色*主义道路，推动工作落实", "完成督办事项48项。")
+    assert [s.heading for s in doc.sections] == ["坚持学习.新时代中国特色社会主义思想，提升政治素养",
+                                                 "坚持中国特色*主义道路，推动工作落实"]
+    assert [s.paragraphs for s in doc.sections] == [["全年参加中心组学习12次。"], ["完成督办事项48项。"]]
+
+
 def test_heading_with_glued_item_and_colon():
     assert split_heading("政治思想建设情况一是强化思想教育，提高认识。", 1) == ("政治思想建设情况", "一是强化思想教育，提高认识。")
     assert split_heading("强化学习：创新学习方式。", 3) == ("强化学习", "创新学习方式。")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from drafter.characters import SENTENCE_ENDS
+from drafter.masked_text import masked_dots
 from drafter.outline.markers import ITEM_MARKER
 
 # Longest first sentence still taken as a heading, per level.
@@ -27,17 +28,19 @@ _MIN_SPACED_HEADING, _MAX_SPACED_HEADING = 4, 30  # 基本情况; shorter is a s
 _SPACES = " \u3000\u00a0"
 
 
-def split_heading(text: str, level: int) -> tuple[str, str]:
+def split_heading(text: str, level: int, dot_is_full_stop: bool | None = None) -> tuple[str, str]:
     """Split a marked paragraph's text (marker removed) into heading and body.
 
     （一）学思想，推进主题教育。认真落实… → ("学思想，推进主题教育", "认真落实…").
-    A first sentence too long to be a heading gives ("", text).
+    A first sentence too long to be a heading gives ("", text). A . that a site left for a
+    missing word (坚持学习.新时代…思想) ends no sentence; `dot_is_full_stop` says whether the
+    document writes . as its full stop (drafter.masked_text; by default, when `text` has no 。).
     """
     text = text.strip()
     spaced = spaced_heading_end(text)
     if spaced is not None:
         return text[:spaced[0]], text[spaced[1]:]
-    end = _first_sentence_end(text, level)
+    end = _first_sentence_end(text, level, dot_is_full_stop)
     glued_item = _glued_item_start(text, end)
     if glued_item is not None:
         heading, body = text[:glued_item], text[glued_item:]
@@ -68,8 +71,11 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _first_sentence_end(text: str, level: int = 0) -> int | None:
+def _first_sentence_end(text: str, level: int = 0, dot_is_full_stop: bool | None = None) -> int | None:
     found = _SENTENCE_END.search(text)
+    gaps = masked_dots(text, dot_is_full_stop) if found and found.group() == "." else ()
+    while found and found.start() in gaps:
+        found = _SENTENCE_END.search(text, found.end())
     colon = _COLON.search(text)
     candidates = [m.start() for m in (found,) if m]
     if colon and colon.start() <= _MAX_COLON_HEADING and not (level == 1 and _colon_inside(text, colon.end(), found)):

@@ -28,6 +28,8 @@ class OutlineState:
     numbering_restarts: dict[int, set[int]] = field(default_factory=dict)
     # id(line) of lines that look like headings but are body text (flattened table rows)
     body_only: set[int] = field(default_factory=set)
+    # the document writes . as its full stop (no 。 in it); set by the masked_text rule
+    dot_is_full_stop: bool | None = None
 
     def warn(self, code: str, message: str, line: int | None, *, level: int | None = None,
              expected: str | None = None, found: str | None = None) -> None:

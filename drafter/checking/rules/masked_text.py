@@ -24,9 +24,11 @@ PLACEHOLDER_MASKS = "*＊xｘ"  # runs of these are placeholders too, unless ins
 
 
 def check_masked_text(ctx: CheckContext) -> list[Finding]:
+    from drafter.masked_text import writes_dot_as_full_stop
+
     subject = ctx.subject
     findings = _restorations(ctx)
-    dot_is_full_stop = not any("。" in line.text for line in subject.lines)
+    dot_is_full_stop = writes_dot_as_full_stop(line.text for line in subject.lines)
     for line in subject.lines:
         findings += gap_findings(line, dot_is_full_stop)
     return findings

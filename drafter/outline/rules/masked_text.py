@@ -4,13 +4,13 @@ text out of every bank (drafter.masked_text decides what a gap is). Runs before
 the title is taken, so a masked title line is caught too."""
 from __future__ import annotations
 
-from drafter.masked_text import gap_context, masked_gaps
+from drafter.masked_text import gap_context, masked_gaps, writes_dot_as_full_stop
 from drafter.outline.state import OutlineState
 
 
 def warn_masked_text(state: OutlineState) -> None:
-    # A document that ends no sentence with 。 writes . as its full stop.
-    dot_is_full_stop = not any("。" in line.text for line in state.lines)
+    # kept for the sections rule: a masked . inside a heading does not end it
+    state.dot_is_full_stop = dot_is_full_stop = writes_dot_as_full_stop(line.text for line in state.lines)
     for line in state.lines:
         gaps = masked_gaps(line.text, dot_is_full_stop)
         if gaps:

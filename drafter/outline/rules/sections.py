@@ -18,7 +18,7 @@ def build_sections(state: OutlineState) -> None:
         if line.cells is not None:
             _add_table(state, stack, opening, line)
             continue
-        heading = None if id(line) in state.body_only else _heading_of(line)
+        heading = None if id(line) in state.body_only else _heading_of(line, state.dot_is_full_stop)
         if heading is not None:
             node, body = heading
             nest_section(node, stack, doc.sections)
@@ -53,14 +53,14 @@ def _add_table(state: OutlineState, stack: list[Section], opening: list[str], li
                              items=len(node.items)))
 
 
-def _heading_of(line: Line) -> tuple[Section, str] | None:
+def _heading_of(line: Line, dot_is_full_stop: bool | None) -> tuple[Section, str] | None:
     found = match_marker(line.text)
     if found:
         marker, rest = found
-        heading, body = split_heading(rest, marker.level)
+        heading, body = split_heading(rest, marker.level, dot_is_full_stop)
         return Section(level=marker.level, marker=marker.text, heading=heading, line=line.lineno), body
     if line.style_level:
-        heading, body = split_heading(line.text, line.style_level)
+        heading, body = split_heading(line.text, line.style_level, dot_is_full_stop)
         if heading:
             return Section(level=line.style_level, heading=heading, line=line.lineno), body
     return None
