@@ -24,6 +24,7 @@ from drafter.cleaning.rules.file_info import drop_file_info
 from drafter.cleaning.rules.page_button import drop_page_buttons
 from drafter.cleaning.rules.page_meta import drop_page_meta
 from drafter.cleaning.rules.paid_marker import strip_paid_markers
+from drafter.cleaning.rules.chrome_above_title import drop_chrome_above_title
 from drafter.cleaning.rules.repeated_title import drop_repeated_title
 from drafter.cleaning.rules.site_promo import drop_site_promo
 from drafter.cleaning.rules.title_site_suffix import strip_title_site_suffix
@@ -204,7 +205,7 @@ def test_rule_order():
         "paid_marker", "page_chrome_split", "page_paragraph_split", "ad", "edit_password", "disclaimer",
         "news_dateline", "page_meta", "file_info", "related_links", "page_button", "title_bullet", "title_site_prefix",
         "title_site_suffix", "site_promo", "table_of_contents", "compilation_title", "unfinished_notice",
-        "word_count", "page_date", "repeated_title", "masked_party"]
+        "word_count", "page_date", "chrome_above_title", "repeated_title", "masked_party"]
 
 
 def test_custom_chain_and_removals_in_source_order():
@@ -366,6 +367,20 @@ def test_word_count():
     assert cut_texts(strip_word_counts, "述职报告（2946字）") == ["（2946字）"]
     long_heading = "一、" + "加强基层组织建设" * 10 + "（3000字）"
     assert kept(strip_word_counts, long_heading, "完成调研。报告（3000字）") == [long_heading, "完成调研。报告（3000字）"]
+
+
+def test_chrome_above_a_title_printed_twice():
+    # the line printed twice is the title: the short phrases above it are the site's head
+    assert kept(drop_chrome_above_title, "好学资料网 教师工作总结", "2024年教师个人年度工作总结",
+                "2024年教师个人年度工作总结", "本学年，我担任班主任。") == [
+        "2024年教师个人年度工作总结", "2024年教师个人年度工作总结", "本学年，我担任班主任。"]
+    assert cut_texts(drop_chrome_above_title, "某某网", "教师频道", "年度总结", "年度总结", "正文。") == ["某某网", "教师频道"]
+    # no repeat, a sentence above it, a repeat far down or a repeated heading: nothing goes
+    for texts in [("某某网 教师工作总结", "2024年工作总结", "正文。"),
+                  ("本学年，我担任班主任。", "2024年工作总结", "2024年工作总结"),
+                  ("一、主要工作", "（一）学习", "（一）学习"), ("2024年工作总结", "2024年工作总结", "2024年工作总结"),
+                  ("标题", "正文", "甲", "乙", "丙", "丁", "小结", "小结")]:
+        assert kept(drop_chrome_above_title, *texts) == list(texts), texts
 
 
 def test_repeated_title():

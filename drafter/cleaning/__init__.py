@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from drafter.cleaning.line_edit import Cut, Rule, RuleResult
 from drafter.cleaning.rules.ad import drop_ads
+from drafter.cleaning.rules.chrome_above_title import drop_chrome_above_title
 from drafter.cleaning.rules.compilation_title import drop_compilation_titles
 from drafter.cleaning.rules.disclaimer import drop_disclaimers
 from drafter.cleaning.rules.edit_password import drop_edit_passwords
@@ -42,7 +43,8 @@ __all__ = ["RULES", "CleanResult", "clean_lines", "Cut", "Rule", "RuleResult"]
 # whole); a table of contents before the compilation title (…汇编（22篇）目录 heads
 # it); a bullet before the title after file_info (• 22.01 KB goes whole there) and
 # before the site prefix (• XX文库 …); word counts and page dates before the
-# repeated-title check, so 标题（2946字）, 标题 2021-04-02 and 标题 compare equal; a masked 党 is restored last, on the text
+# repeated-title check, so 标题（2946字）, 标题 2021-04-02 and 标题 compare equal (and what stands above
+# a title printed twice goes before its copy does); a masked 党 is restored last, on the text
 # that is left. The links listed under 相关推荐 go before the button rule takes 相关推荐 alone.
 RULES: list[tuple[str, Rule]] = [
     ("paid_marker", strip_paid_markers),
@@ -65,6 +67,7 @@ RULES: list[tuple[str, Rule]] = [
     ("unfinished_notice", strip_unfinished_notices),
     ("word_count", strip_word_counts),
     ("page_date", strip_page_dates),
+    ("chrome_above_title", drop_chrome_above_title),
     ("repeated_title", drop_repeated_title),
     ("masked_party", restore_masked_party),
 ]

@@ -2,18 +2,11 @@
 then article heading, sometimes a third time): the later copies go."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from drafter.cleaning.line_edit import Cut, RuleResult
+from drafter.cleaning.rules.chrome_above_title import comparable as _comparable
 from drafter.model import Line
 
 _MAX_TITLE = 80
-
-
-def _comparable(text: str) -> str:
-    """Equal up to spaces and full-/half-width forms."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def drop_repeated_title(lines: list[Line]) -> RuleResult:
