@@ -158,6 +158,11 @@ def test_bullets_before_the_title():
             "支部战斗力明显增强。现将有关情况总结如下： 一、主要成效 全年发展党员2名，组织主题党日12次。 "
             "二、存在问题 活动形式比较单一。 三、下一步打算 创新活动载体，提升组织力。")
     assert kept(split_page_paragraphs, page)[:2] == ["• 18.6 KB", "青山镇党支部2023年党建工作总结"]
+    # a unit follows a figure, not a Latin word: the text after KB starts a paragraph (时 is a unit after 12)
+    page = page.replace(" 青山镇党支部2023年党建工作总结 一年来", "  时光荏苒，一年来").replace("组织主题党日12次", "用时12 时")
+    assert kept(split_page_paragraphs, page)[:2] == ["• 18.6 KB", "时光荏苒，一年来，青山镇党支部坚持以党建引领发展，"
+                                                     "组织开展各类活动，支部战斗力明显增强。现将有关情况总结如下："]
+    assert "全年发展党员2名，用时12 时。" in kept(split_page_paragraphs, page)
 
 
 def test_page_date_above_the_text():

@@ -115,8 +115,9 @@ def _space_breaks(text: str) -> tuple[list[tuple[int, int]], int]:
         if after.isdigit() and not before.isdigit() and (cells := _CELLS_TO_END.match(text, end)):
             cells_end = cells.end()  # 申请数量 21 0 0 21: a table row keeps its cells, read once
             continue
-        if _is_latin_or_digit(before) and (_is_latin_or_digit(after) or after in _UNITS):
-            # 12 0 0, 2023 年, Word 文档: figures and words with their units stay together,
+        if _is_latin_or_digit(before) and (_is_latin_or_digit(after) or (before.isdigit() and after in _UNITS)):
+            # 12 0 0, Word 2016, 2023 年: figures and Latin words stay together, and a figure with
+            # its unit (a unit follows a figure: after • 22.01 KB, 时光荏苒 starts a paragraph),
             # but a page date (2021-04-02 2021年度…) ends where its time does not follow
             if not (_DATE_END.search(text, max(0, start - 20), start) and not _TIME.match(text, end)):
                 continue
