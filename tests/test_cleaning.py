@@ -333,9 +333,10 @@ def test_file_info():
 
 def test_page_button():
     buttons = ["下载本文 | 分享 | 收藏 | 举报", "【打印本文】【关闭窗口】", "字号：大 中 小",
-               "分享到：微信 微博 QQ空间", "下载文档", "上一篇：2022年度党支部工作总结", "相关推荐"]
+               "分享到：微信 微博 QQ空间", "下载文档", "上一篇：2022年度党支部工作总结", "相关推荐",
+               "上一篇 下一篇", "上一页 | 下一页"]
     assert kept(drop_page_buttons, *buttons) == []
-    assert kept(drop_page_buttons, "大 中 小", "微信", "分享会") == ["大 中 小", "微信", "分享会"]
+    assert kept(drop_page_buttons, "大 中 小", "微信", "分享会", "上一篇文章写到") == ["大 中 小", "微信", "分享会", "上一篇文章写到"]
 
 
 def test_title_site_suffix():

@@ -1,5 +1,5 @@
 """Button and navigation lines copied with a web page: 下载本文 | 分享 | 收藏 |
-举报, 【打印本文】【关闭窗口】, 字号：大 中 小, 上一篇：…, 相关推荐, 登录 | 注册 |
+举报, 【打印本文】【关闭窗口】, 字号：大 中 小, 上一篇 下一篇, 上一篇：…, 相关推荐, 登录 | 注册 |
 会员中心. A line goes only when nothing but such words (and separators) is on it."""
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ BUTTON_WORDS = _BUTTONS = (
     "复制本文", "返回顶部", "返回列表", "返回首页", "返回", "点赞", "纠错", "我要纠错",
     "评论", "字号", "字体", "相关推荐", "相关文章", "相关阅读", "推荐阅读", "猜你喜欢",
     "热门推荐", "热门文章", "文章推荐", "全文阅读", "免费阅读",
+    # the page's navigation links without the titles they lead to (上一篇：… with one is below)
+    "上一篇", "下一篇", "上一页", "下一页",
     # the site's account bar and menu
     "登录", "注册", "免费注册", "会员登录", "用户登录", "立即登录", "快速登录", "退出登录", "退出",
     "会员中心", "个人中心", "用户中心", "我的收藏", "我的下载", "开通会员", "充值", "网站首页", "首页",
