@@ -275,3 +275,18 @@ def test_related_links_under_the_text():
     assert kept(drop_related_links, "正文。", "相关推荐") == ["正文。", "相关推荐"]
     assert kept(drop_related_links, "猜你喜欢", "2023年工作总结", "全年共开展活动12次，取得明显成效。") == [
         "全年共开展活动12次，取得明显成效。"]
+    # a listed title may name a compilation's part before a colon
+    lines = ["相关文章", "2023年乡镇工作总结范文（精选5篇）", "第1篇：乡镇年度工作总结"]
+    assert kept(drop_related_links, "……如期完成。", *lines) == ["……如期完成。"]
+    # on a one-line page: the heading glued to the last sentence, or the first title after its colon
+    assert kept(drop_related_links, "二是关注每一个学生的成长。相关推荐", "2024年教师年度考核个人总结") == [
+        "二是关注每一个学生的成长。"]
+    assert cut_texts(drop_related_links, "二是关注每一个学生的成长。相关推荐", "2024年教师年度考核个人总结") == [
+        "相关推荐", "2024年教师年度考核个人总结"]
+    assert kept(drop_related_links, "推动工作落实。", "相关推荐：党风廉政建设工作总结范文", "2023年自查报告") == [
+        "推动工作落实。"]
+    assert kept(drop_related_links, "推动工作落实。", "相关推荐：党风廉政建设工作总结范文") == ["推动工作落实。"]
+    # the words inside a sentence, or before one, are the text's own
+    for texts in [("组织学习，猜你喜欢的书目由支部推荐。",), ("学员互评。相关推荐：由支部审核后上报，经研究确定。",),
+                  ("相关推荐：", "各位领导："), ("收到了。相关推荐", "全年共开展活动12次，取得明显成效。")]:
+        assert kept(drop_related_links, *texts) == list(texts), texts
