@@ -144,6 +144,10 @@ def test_site_name_before_the_title():
     assert kept(strip_title_site_prefix, "XX期刊网 范文大全", "2023年党建工作总结") == ["2023年党建工作总结"]
     for line in ("工作总结范文", "优秀范文2篇", "主题教育专题"):
         assert kept(strip_title_site_prefix, line, "正文。") == [line, "正文。"]
+    # a compilation's part mark is the compilation split's to cut, not the site's words
+    for line in ("范文一", "【篇二】", "范文一 县财政局2024年上半年工作总结"):
+        assert kept(strip_title_site_prefix, "上半年工作总结范文（2篇）", line, "正文。") == [
+            "上半年工作总结范文（2篇）", line, "正文。"]
 
 
 def test_bullets_before_the_title():

@@ -317,6 +317,15 @@ def test_one_document_is_not_split(texts):
 def test_fanwen_marks_and_first_comma_parts():
     pieces = split_compilation(lines("范文一：甲局2023年工作总结", "一年来……。", "范文二：乙局2023年工作总结", "今年以来……。"))
     assert [p.lines[0].text for p in pieces] == ["甲局2023年工作总结", "乙局2023年工作总结"]
+    # through the whole chain, 范文一 on a line of its own at the head of the page is the first mark
+    from drafter.parsing import documents_from_lines
+
+    docs = documents_from_lines(lines("上半年工作总结范文（2篇）", "范文一", "甲局2024年上半年工作总结", "现将上半年工作总结如下：",
+                                      "一、主要工作", "做了。", "范文二", "乙村2024年上半年工作总结", "一、主要工作", "做了。"))
+    assert [d.title for d in docs] == ["甲局2024年上半年工作总结", "乙村2024年上半年工作总结"]
+    assert [d.sections[-1].paragraphs for d in docs] == [["做了。"], ["做了。"]]
+    assert [(r.rule, r.text) for r in docs[0].removed] == [("compilation_title", "上半年工作总结范文（2篇）"),
+                                                           ("compilation", "范文一")]
     doc = outline("2024年工作总结", "第一、主要工作", "全年开展活动12次。", "第二、存在问题", "学习不够深入。")
     assert [(s.marker, s.heading, s.role) for s in doc.sections] == [
         ("第一、", "主要工作", "achievements"), ("第二、", "存在问题", "problems")]

@@ -54,6 +54,13 @@ class _Start:
     cut: tuple[int, int] | None = None  # the span of the mark in the line, if any
 
 
+def is_part_mark(text: str) -> bool:
+    """A line (or word) that is nothing but a part mark: 范文一, 篇二, 第3篇：, 【篇一】. It is
+    this module's to cut, never a site's chrome (范文 as a site word)."""
+    found = _LEADING_MARK.match(text)
+    return found is not None and found.end() == len(text)
+
+
 def _number(found: re.Match[str]) -> int | None:
     written = found.group("a") or found.group("b") or found.group("c")
     digits = written.translate(str.maketrans("０１２３４５６７８９", "0123456789"))

@@ -7,11 +7,13 @@ a section of one (精选范文, 范文大全, 推荐文章). A token that only e
 counts only when a section token follows it. A line of nothing but such words (精选范文 on a
 line of its own, as a one-line page splits off) goes whole when it names a 范文 site's part
 (范文, 文库, 精选, 大全 …) and no document (a title ending in 范文 names one: …工作总结范文).
+A compilation's part mark (范文一, 篇二) is no site word: the compilation split cuts it.
 """
 from __future__ import annotations
 
 import re
 
+from drafter.cleaning.compilation import is_part_mark
 from drafter.cleaning.line_edit import RuleResult, edit_top_lines
 from drafter.model import Line
 
@@ -34,6 +36,8 @@ def _prefix_end(text: str) -> int:
     end, site_only = 0, False
     for index, token in enumerate(tokens[:-1]):  # the last token is the title at least
         word = token.group()
+        if is_part_mark(word):
+            break  # 范文一 2023年工作总结: a compilation's part mark, cut when it is split
         if _SITE_NAME.match(word) or _SECTION.match(word):
             end, site_only = token.end(), False
         elif index == 0 and _ANY_SITE.match(word):
@@ -49,6 +53,8 @@ def _site_words_only(text: str) -> bool:
     """精选范文, 范文大全, XX期刊网 精选范文: site and section words, and nothing else."""
     if not _CHROME_WORD.search(text) or _NAMES_DOCUMENT.search(text):
         return False
+    if any(is_part_mark(word) for word in text.split()):
+        return False  # 范文一: a compilation's part mark, not the site's section
     return all(_SITE_NAME.match(word) or _SECTION.match(word) for word in text.split())
 
 
