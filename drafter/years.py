@@ -26,6 +26,7 @@ _DIGIT_YEAR = re.compile(r"(?<![0-9０-９])((?:19|20|21)[0-9]{2}|[１２][０-�
 _CN_YEAR = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})\s*年")
 _NUMBER = r"[0-9０-９]+|[〇零○Ｏ一二三四五六七八九十]+"
 _CHINESE_DATE = re.compile(rf"({_NUMBER})\s*年\s*({_NUMBER})\s*月\s*({_NUMBER})\s*[日号]")
+_MONTH_ONLY = re.compile(rf"^[（(]?\s*({_NUMBER})\s*年\s*({_NUMBER})\s*月\s*[）)]?$")
 _NUMERIC_DATE = re.compile(r"([0-9０-９]{4})\s*[-/.－／．]\s*([0-9０-９]{1,2})\s*[-/.－／．]\s*([0-9０-９]{1,2})")
 
 
@@ -75,6 +76,19 @@ def parse_date(text: str | None, *, whole: bool = False) -> _dt.date | None:
         return None
 
 
+def month_only(text: str | None) -> tuple[int, int] | None:
+    """(year, month) of a date written to the month, without a day (2025年1月, as a 述职报告
+    is often dated), or None."""
+    found = _MONTH_ONLY.match((text or "").strip())
+    if not found:
+        return None
+    try:
+        year, month = _number(found.group(1)), _number(found.group(2))
+    except (KeyError, ValueError):
+        return None
+    return (year, month) if 1 <= month <= 12 else None
+
+
 def with_year(date: _dt.date, year: int) -> _dt.date:
     """Same day in another year; 29 February becomes 28 February."""
     try:
@@ -102,10 +116,12 @@ def document_year(doc: Document) -> tuple[int | None, str]:
     if title_year is not None:
         return title_year, "title"
     date = parse_date(doc.date)
-    if date is not None:
-        if date.month <= EARLY_MONTHS and doc.kind in YEARLY_KINDS:
-            return date.year - 1, "date_previous"
-        return date.year, "date"
+    year_month = (date.year, date.month) if date is not None else month_only(doc.date)
+    if year_month is not None:
+        year, month = year_month
+        if month <= EARLY_MONTHS and doc.kind in YEARLY_KINDS:
+            return year - 1, "date_previous"
+        return year, "date"
     date_year = year_in_text(doc.date)
     if date_year is not None:
         return date_year, "date"

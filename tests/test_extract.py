@@ -698,6 +698,17 @@ def test_a_yearly_review_dated_early_next_year_is_that_years():
     assert document_year(Document(title="机关党支部工作总结", date="2025年3月8日", kind="annual"))[0] == 2025
     assert document_year(Document(title="上半年工作汇报", date="2025年1月8日", kind="half_year"))[0] == 2025
     assert document_year(Document(title="2025年度述职报告", date="2026年1月12日", kind="debrief"))[0] == 2025
+    # dated to the month only, as a 述职报告 often is
+    assert document_year(Document(title="述职报告", date="2026年1月", kind="debrief")) == (2025, "date_previous")
+    assert document_year(Document(title="述职报告", date="二〇二五年十二月", kind="debrief")) == (2025, "date")
+
+
+def test_extract_of_a_debrief_dated_to_the_month(tmp_path):
+    source = tmp_path / "述职.txt"
+    source.write_text("述职报告\n一、履职情况\n全年审核文件300件。\n二、存在不足\n学习不够深入。\n2026年1月\n", encoding="utf-8")
+    report = drafter.extract(source, tmp_path / "fill.yaml", year=2026)
+    assert report.doc_year == 2025 and load(tmp_path / "fill.yaml")["date"] is None
+    assert "原文日期“2026年1月”只写到月，没有日，填写文件中的日期留空" in report.warnings
 
 
 def test_extract_of_a_debrief_dated_in_january(tmp_path):

@@ -202,6 +202,16 @@ def test_signature_and_date():
     assert (doc.signature, doc.date) == ("XX局党组", "2024年1月5日")
     doc = outline("述职报告", "一、主要工作", "做了。", "述职人：张三", "二〇二三年十二月二十日")
     assert (doc.signature, doc.date) == ("述职人：张三", "二〇二三年十二月二十日")
+    # a year and month, no day: the date on the last line (under the signature or on its line)
+    doc = outline("述职报告", "一、主要工作", "做了。", "2025年1月")
+    assert (doc.signature, doc.date, doc.sections[0].paragraphs) == ("", "2025年1月", ["做了。"])
+    doc = outline("述职报告", "一、主要工作", "做了。", "述职人：张三", "二〇二五年一月")
+    assert (doc.signature, doc.date) == ("述职人：张三", "二〇二五年一月")
+    doc = outline("述职报告", "一、主要工作", "做了。", "述职人：张三 2025年1月")
+    assert (doc.signature, doc.date) == ("述职人：张三", "2025年1月")
+    # inside the text it is no date
+    doc = outline("述职报告", "一、主要工作", "2024年3月", "做了。")
+    assert doc.date == "" and doc.sections[0].paragraphs == ["2024年3月", "做了。"]
 
 
 def test_last_paragraph_is_not_mistaken_for_a_signature():

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from drafter.characters import COLONS, COMMAS, SEMICOLONS, SENTENCE_ENDS
 from drafter.vocabulary import KINDS, ROLES
-from drafter.years import parse_date, with_year
+from drafter.years import month_only, parse_date, with_year
 from drafter.extracting.rewrite import Rewritten, rewrite
 from drafter.extracting.unit import unit_from_title
 from drafter.extracting.years import YearShift
@@ -416,6 +416,9 @@ class FillBuilder:
         if not written:
             return Commented(None, ["成文日期（date）：原文没有日期；写成 YYYY-MM-DD，不填时标黄【待补充】"])
         date = parse_date(written)
+        if date is None and month_only(written):
+            self.warnings.append(f"原文日期“{written}”只写到月，没有日，填写文件中的日期留空")
+            return Commented(None, [f"成文日期（date）：原文为“{written}”，只写到月；请写成 YYYY-MM-DD"])
         if date is None:
             self.warnings.append(f"原文日期“{written}”无法识别，填写文件中的日期留空")
             return Commented(None, [f"成文日期（date）：原文为“{written}”，无法识别；请写成 YYYY-MM-DD"])

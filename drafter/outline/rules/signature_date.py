@@ -1,4 +1,8 @@
-"""Signature (落款) and date lines at the end of the document."""
+"""Signature (落款) and date lines at the end of the document.
+
+A year and month without a day (2025年1月, as a 述职报告 is often dated) is the date only on
+the document's last line (under the signature, or on its line): inside the text such a line is
+anything but a date line."""
 from __future__ import annotations
 
 import re
@@ -14,7 +18,9 @@ DATE = re.compile(
     rf"\s*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
     r"|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}"
 )
-_DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE.pattern})\s*[）)]?$")
+# 2025年1月: a year and month, no day
+_MONTH = re.compile(rf"(?:[0-9]{{4}}|[{_CN}]{{4}})\s*年\s*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*月")
+_DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE.pattern}|{_MONTH.pattern})\s*[）)]?$")
 MAX_SIGNATURE_CHARS = 30
 TODO_MARK = "【待补充】"
 _SIGNATURE_PUNCT = re.compile(f"[{SENTENCE_ENDS}{COMMAS}…]|\\.\\.")
@@ -39,7 +45,7 @@ def take_signature_and_date(state: OutlineState) -> None:
             state.doc.signature = lines[-1].text
             lines = lines[:-1]
     else:
-        combined = re.match(rf"^(.{{2,{MAX_SIGNATURE_CHARS}}}?)\s+({DATE.pattern})$", last)
+        combined = re.match(rf"^(.{{2,{MAX_SIGNATURE_CHARS}}}?)\s+({DATE.pattern}|{_MONTH.pattern})$", last)
         if combined and _looks_like_signature(combined.group(1), strict=False):
             state.doc.signature, state.doc.date = combined.group(1).strip(), combined.group(2)
             lines = lines[:-1]
