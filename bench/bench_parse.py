@@ -67,6 +67,8 @@ cases = {
     "table cells": lambda n: "（七）总计" + " 12" * (n // 3),
     "一是一、 repeated": lambda n: "一是一、" * (n // 4),
     "markers": lambda n: "一、" * (n // 2),
+    "related-list headings": lambda n: "甲。相关推荐" * (n // 6),
+    "masked dots in a heading": lambda n: "正文。\\n一、" + "学.习" * (n // 3),
 }
 result = {}
 for name, make in cases.items():

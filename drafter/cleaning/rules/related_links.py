@@ -45,6 +45,8 @@ def _header_start(text: str) -> tuple[int, bool] | None:
     if _HEADER.match(text):
         return 0, False
     for found in _HEADER_IN_LINE.finditer(text):
+        if len(text) - found.end() > _MAX_TITLE:
+            continue  # more than a title follows (checked before any copy: linear on a long line)
         rest = text[found.end():]
         if not rest or _is_listed_title(rest):
             return found.start(), bool(rest)
