@@ -539,12 +539,13 @@ SKELETONS_HEADER = """\
 # 重新运行 `drafter mine` 会覆盖本文件。
 """
 
-PHRASES_HEADER = """\
+PHRASES_HEADER = f"""\
 # 常用语库：由 `drafter mine` 从范文库自动提炼，可以手工修改。
-# type：term 固定提法 / pattern 句式（“…”为可替换部分）/ heading 标题对仗句 /
-# sentence 常用句；roles 为适用的章节角色；count 为出现次数，docs 为出现的范文篇数；
-# examples 为出处例句。条目按推荐程度排列，越靠前越常用：可以删除、调整顺序，
-# 也可以添加自己的条目（至少写 text 和 type）。重新运行 `drafter mine` 会覆盖本文件。
+# type：{" / ".join(f"{id} {TYPES.label(id)}" for id in TYPES)}（句式中“…”为可替换部分）；
+# roles 为适用的章节角色；topics 为主题；count 为出现次数，docs 为出现的范文篇数；
+# variants 为同一提法的其他写法；fillers 为句式中常见的填充词；examples 为出处例句。
+# 条目按推荐程度排列，越靠前越常用：可以删除、调整顺序，也可以添加自己的条目
+# （至少写 text 和 type）。重新运行 `drafter mine` 会覆盖本文件。
 """
 
 
