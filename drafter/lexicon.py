@@ -73,6 +73,13 @@ class LexiconEntry:
         """Replaced by the start of `year` (a change in January counts for that year)."""
         return self.until is not None and (year > self.until.year or (year == self.until.year and self.until.month == 1))
 
+    def finders(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Where it stands in text: its patterns and any wording they miss, each with a literal
+        that every match holds ("" if none), so a text without it needs no search."""
+        patterns = list(self.patterns)
+        patterns += [re.compile(re.escape(w)) for w in self.wordings if not any(p.fullmatch(w) for p in self.patterns)]
+        return [(required_literal(p.pattern), p) for p in patterns]
+
     def stale_from(self) -> int | None:
         """The first year in which it is outdated."""
         if self.until is None:
@@ -133,6 +140,23 @@ class Lexicon:
             if wording in entry.wordings or any(pattern.fullmatch(wording) for pattern in entry.patterns):
                 return entry
         return None
+
+
+def required_literal(pattern: str) -> str:
+    """The longest run of plain characters at the top level of a regular expression: every
+    match holds it ("" when there is none)."""
+    try:  # the parser of the re module; its name changed in Python 3.11
+        from re import _constants as constants, _parser as parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as constants
+        import sre_parse as parser
+    best = run = ""
+    for op, value in parser.parse(pattern):
+        if op is constants.LITERAL:
+            run += chr(value)
+            continue
+        best, run = max(best, run, key=len), ""
+    return max(best, run, key=len)
 
 
 def default_lexicon_path(bank_dir: str | os.PathLike | None = None) -> Path:

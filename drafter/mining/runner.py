@@ -39,7 +39,8 @@ from drafter.mining.skeletons import build_skeletons
 from drafter.mining.terms import NgramCounts, score_terms
 from drafter.mining.term_entries import select_terms
 from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint, load_tokenizer
-from drafter.mining.words import example_text, merge_word_totals, new_word_total
+from drafter.mining.name_heads import load_name_heads
+from drafter.mining.words import WordLists, example_text, merge_word_totals, new_word_total
 from drafter.parsing import parser_data_id
 from drafter.process_pool import ProcessMap, one_done
 from drafter.vocabulary import KINDS, ROLES, TYPES
@@ -124,7 +125,7 @@ def map_words(task: tuple) -> dict:
     from drafter.mining.digest import document_digests
     from drafter.mining.words import add_documents_words
 
-    folder, engine, user_words, items = task
+    folder, engine, user_words, lists, items = task
     cache = _cache_in_worker(folder)
     tokenizer = load_tokenizer(user_words, engine)
 
@@ -138,7 +139,7 @@ def map_words(task: tuple) -> dict:
                     yield part
             one_done()
 
-    return add_documents_words(digests(), tokenizer.cut, frozenset(user_words))
+    return add_documents_words(digests(), tokenizer.cut, lists)
 
 
 # -- the run ------------------------------------------------------------------------
@@ -179,6 +180,7 @@ class _MiningRun:
         self.timings: dict[str, float] = {}
         self.lexicon = load_lexicon()
         self.cues = load_topic_cues()
+        self.heads = load_name_heads()
         with self.timed("hash"):
             self.files, self.unreadable = hash_files(self.corpus, paths)
             self.engine = chosen_engine(engine)
@@ -188,8 +190,12 @@ class _MiningRun:
             # the same bytes as x.docx and as x.txt go to different readers: different results
             self.keys = [f"{f.digest}:{f.path.suffix.lower()}:{parse_id}" for f in self.files]
             self.corpus_key = str(self.corpus.resolve())
+            # the lexicon, the topic cues and the heads of names are read by the miners: an edit
+            # of any of them makes the banks of an unchanged corpus stale
+            self.data_id = _data_id([self.lexicon.path, self.cues.path, self.heads.path])
             self.fingerprint = content_hash("\n".join(
-                [MINER_VERSION, self.mine_id, self.engine, *(f"{f.name}\t{k}" for f, k in zip(self.files, self.keys))]
+                [MINER_VERSION, self.mine_id, self.data_id, self.engine,
+                 *(f"{f.name}\t{k}" for f, k in zip(self.files, self.keys))]
             ).encode())
         self.report = MineReport(self.corpus, self.out, tokenizer=self.engine, timings=self.timings)
         for name, reason in self.unreadable:
@@ -243,15 +249,20 @@ class _MiningRun:
                 mined = _stable_user_words([t.text for t in terms], previous.get("mined_words"))
                 standard = [w for entry in self.lexicon.entries for w in entry.wordings]
                 user_words = list(dict.fromkeys(mined + standard))
-                words_id = f"{self.engine}:{self.mine_id}:{lexicon_fingerprint(user_words)}"
+                # a mined term the lexicon knows is counted as the lexicon's entry
+                token_terms = frozenset(w for w in mined if self.lexicon.entry_for(w) is None)
+                lists = WordLists(frozenset(user_words), token_terms,
+                                  tuple((entry.term, entry.finders()) for entry in self.lexicon.entries),
+                                  frozenset(self.heads.heads), _nested_terms(user_words, token_terms))
+                words_id = f"{self.engine}:{self.mine_id}:{self.data_id}:{lexicon_fingerprint(user_words)}"
                 with self.timed("words"):
-                    word_total, word_keys = _word_total(good, words_id, user_words, self.engine, self.cache,
+                    word_total, word_keys = _word_total(good, words_id, user_words, lists, self.engine, self.cache,
                                                         self.corpus_key, mapper, self.bar)
             finally:
                 self.bar.finish()
         with self.timed("merge"):
             skeletons, phrases, kinds = _assemble(good, counts, word_total, self.cache, self.engine,
-                                                  self.lexicon, self.cues)
+                                                  self.lexicon, self.cues, self.heads)
         with self.timed("write"):
             skeletons_text, phrases_text = dump_skeletons(skeletons), dump_phrases(phrases)
             _write(self.out, skeletons_text, phrases_text, report)
@@ -269,6 +280,29 @@ class _MiningRun:
                 "kinds": report.kinds, "entries": report.entries, "skeleton_kinds": report.skeleton_kinds,
                 "mined_words": mined, "counts_id": self.mine_id,
             }, counts.to_data(), {"id": words_id, "keys": word_keys, "total": word_total})
+
+
+def _nested_terms(user_words: list[str], terms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """For each user word, the mined terms written inside it (学习贯彻 + a 提法): where the
+    tokenizer cuts the longer word, each of them is written too."""
+    by_length = sorted(terms, key=lambda t: (len(t), t))
+    nested = {}
+    for word in user_words:
+        inside = tuple(t for t in by_length if len(t) < len(word) and t in word)
+        if inside:
+            nested[word] = inside
+    return nested
+
+
+def _data_id(paths: list[str]) -> str:
+    """A content hash of the data files the miners read."""
+    parts = []
+    for path in paths:
+        try:
+            parts.append(Path(path).read_bytes())
+        except OSError:
+            parts.append(b"")
+    return content_hash(b"\0".join(parts))[:16]
 
 
 def _output_folder(out_dir: str | os.PathLike | None) -> Path:
@@ -368,7 +402,7 @@ def _error_of(cache: MiningCache, key: str) -> str | None:
     return (digest or {}).get("error", "无法解析")
 
 
-def _word_total(good, words_id, user_words, engine_name, cache: MiningCache, corpus_key: str,
+def _word_total(good, words_id, user_words, lists, engine_name, cache: MiningCache, corpus_key: str,
                 mapper: ProcessMap, bar: Progress) -> tuple[dict, list[str]]:
     """Map step 2: word-level totals, adding only new documents to the cached total when
     the documents were only added and the user words did not change."""
@@ -382,14 +416,15 @@ def _word_total(good, words_id, user_words, engine_name, cache: MiningCache, cor
         todo = [(file, key) for (file, key), both in zip(good, keys) if both not in before]
     bar.start("分词挖掘", len(todo))
     items = [(key, file.name) for file, key in todo]
-    tasks = [(str(cache.folder), engine_name, user_words, chunk) for chunk in mapper.chunks(items)]
+    tasks = [(str(cache.folder), engine_name, user_words, lists, chunk) for chunk in mapper.chunks(items)]
     for chunk_total in mapper.map(map_words, tasks, bar.set, [len(t[-1]) for t in tasks]):
         merge_word_totals(total, chunk_total)
     bar.finish()
     return total, keys
 
 
-def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, engine: str, lexicon, cues):
+def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, engine: str, lexicon, cues,
+              heads):
     """Reduce step 2: skeletons and all phrase entries, best first within each type."""
     all_facts = []
     kinds: Counter = Counter()
@@ -411,7 +446,8 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     dictionary.expect({t for _role, _headings, _structure, first_parts, _source in word_total["heading_sets"]
                        for part in first_parts for t in part})
     terms = select_terms(word_total["terms"], documents=documents, lexicon=lexicon, cues=cues, units=units,
-                         base_cut=base.cut, char_counts=counts, dictionary=dictionary)
+                         base_cut=base.cut, char_counts=counts, dictionary=dictionary,
+                         compounds=word_total.get("compounds", {}), heads=heads)
     set_phrases = frozenset(w for t in terms if t["type"] == "set_phrase" for w in [t["text"], *t["variants"]]) \
         | frozenset(w for entry in lexicon.entries for w in entry.wordings)
 

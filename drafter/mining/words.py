@@ -11,9 +11,9 @@ worker processes and the results cached.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from drafter.mining.clauses import block_sentences, is_word
+from drafter.mining.clauses import CLAUSE_MARKS, SENTENCE_MARKS, block_sentences, is_word
 from drafter.mining.digest import HEADINGS, TITLE
 from drafter.mining.headings import (add_document_headings, document_heading_sets, document_headings,
                                      merge_heading_totals)
@@ -40,7 +40,7 @@ def example_text(sentence: str, needle: str) -> str:
 
 
 def new_word_total() -> dict:
-    return {"documents": 0, "terms": {}, "patterns": new_pattern_total(), "headings": {},
+    return {"documents": 0, "terms": {}, "compounds": {}, "patterns": new_pattern_total(), "headings": {},
             "sentences": new_sentence_total(), "heading_sets": []}
 
 
@@ -52,52 +52,83 @@ class _TermUse:
     count: int = 0      # occurrences
     quoted: int = 0     # occurrences in quotes (“三会一课”)
     headed: int = 0     # occurrences in headings
+    ends: int = 0       # occurrences that end their clause (…落到实处，)
+    written: int = 0    # occurrences in the text: as a word, or inside a longer term (学习贯彻 + it)
+    needle: str = ""    # the text as written where it was first found
 
 
-def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
-                       patterns: PatternCollector) -> None:
+@dataclass(frozen=True)
+class WordLists:
+    """What the word-level map step looks for, besides patterns, headings and sentences.
+
+    - `user_words`: the tokenizer's user words (mined terms and the lexicon's wordings);
+    - `token_terms`: mined terms counted where the tokenizer cuts them as one word;
+    - `lexicon`: each lexicon entry as (term, finders), counted by its occurrences in the
+      text (inside a longer term or a verb phrase too), each spot once per entry;
+    - `heads`: head words of names (templates/name_heads.yaml): a term followed by one
+      (a term, then 精神) is a compound the term entries judge;
+    - `nested`: for a user word, the mined terms written inside it (a longer term cut as
+      one word holds them: 学习贯彻 + a 提法)."""
+    user_words: frozenset[str]
+    token_terms: frozenset[str] = frozenset()
+    lexicon: tuple = ()
+    heads: frozenset[str] = frozenset()
+    nested: dict = field(default_factory=dict)
+
+
+def add_document_words(total: dict, digest: dict, cut, lists: WordLists, patterns: PatternCollector) -> None:
     """Map one document and combine its word-level results into `total` (its clauses go to
-    `patterns`, to be flushed into the total once per chunk).
-
-    A user word is counted where the tokenizer cuts it as one word; one holding
-    punctuation (形式主义、官僚主义, “三会一课”) never is, so it is found in the text."""
+    `patterns`, to be flushed into the total once per chunk)."""
     source = digest["source"]
-    sentences = block_sentences(digest["blocks"], cut)
+    blocks = digest["blocks"]
+    sentences = block_sentences(blocks, cut)
     uses: dict[str, _TermUse] = {}
-    for word in lexicon:
-        if is_word(word):
-            continue
-        for role, kind, text in digest["blocks"]:
-            times = text.count(word)
-            if times:
-                use = uses.setdefault(word, _TermUse(sentence=text))
-                use.roles |= 1 << role if role >= 0 else 0
-                use.count += times
-                use.headed += times if kind in HEADING_LINES else 0
+    _count_lexicon(blocks, lists.lexicon, uses)
+    compounds = total.setdefault("compounds", {})
     words: set[str] = set()
     for sentence in sentences:
         role_bit = 1 << sentence.role if sentence.role >= 0 else 0
-        tokens = sentence.tokens
+        tokens = [t for t in sentence.tokens if not t.isspace()]
         heading = sentence.kind in HEADING_LINES
         for index, token in enumerate(tokens):
-            if token in lexicon:
+            if token in lists.user_words and lists.heads:
+                compound, last = _compound(tokens, index, lists.heads)
+                if compound:
+                    compounds[compound] = token
+                    use = uses.setdefault(compound, _TermUse(sentence=sentence.text))
+                    use.roles |= role_bit
+                    use.count += 1
+                    use.written += 1
+                    use.headed += heading
+                    use.ends += _ends_clause(tokens, last)
+            if token in lists.token_terms:
                 # “三会一课”: a writer quotes a 提法 as a name
                 quoted = 0 < index < len(tokens) - 1 and tokens[index - 1] in OPENING_QUOTES \
                     and tokens[index + 1] in CLOSING_QUOTES
                 use = uses.setdefault(token, _TermUse(sentence=sentence.text))
                 use.roles |= role_bit
                 use.count += 1
+                use.written += 1
                 use.quoted += quoted
                 use.headed += heading
+                use.ends += _ends_clause(tokens, index)
             elif is_word(token):
                 words.add(token)
+            for inner in lists.nested.get(token, ()):
+                use = uses.setdefault(inner, _TermUse(sentence=sentence.text))
+                use.roles |= role_bit
+                use.written += token.count(inner)
     words.update(uses)
     terms = total["terms"]
     texts = [s.text for s in sentences]
     for term, use in uses.items():
         # the example is the first sentence naming the term, however the tokenizer cut it
-        first = next((text for text in texts if term in text), use.sentence)
-        _add_use(terms, term, use.roles, 1, [[source, example_text(first, term)]], use.count, use.quoted, use.headed)
+        needle = use.needle or term
+        first = next((text for text in texts if needle in text), use.sentence)
+        # a term written only inside longer ones here is no use of it as a word: no example either
+        examples = [[source, example_text(first, needle)]] if use.count else []
+        _add_use(terms, term, use.roles, 1 if use.count else 0, examples, use.count, use.quoted, use.headed,
+                 use.ends, use.written, 1)
     total["documents"] += 1
     patterns.add(sentences, source)
     add_document_headings(total["headings"], document_headings(sentences), source)
@@ -105,12 +136,57 @@ def add_document_words(total: dict, digest: dict, cut, lexicon: frozenset[str],
     add_document_sentences(total["sentences"], document_sentences(sentences), sorted(words), source)
 
 
-def add_documents_words(digests, cut, lexicon: frozenset[str], done=None) -> dict:
+def _count_lexicon(blocks: list, entries: tuple, uses: dict[str, _TermUse]) -> None:
+    """Occurrences of each lexicon entry in the text, under its term: a wording is counted
+    wherever it stands, inside a longer phrase too (落实“三会一课”制度), but one spot only
+    once for an entry whose wordings hold one another (主题党日 / 主题党日活动)."""
+    whole = "\n".join(text for _role, _kind, text in blocks)
+    for term, finders in entries:
+        present = [pattern for literal, pattern in finders if literal in whole]
+        if not present:
+            continue
+        for role, kind, text in blocks:
+            spans = sorted({(m.start(), m.end()) for pattern in present for m in pattern.finditer(text)
+                            if m.end() > m.start()}, key=lambda span: (span[0], -span[1]))
+            taken_until = -1
+            for start, end in spans:
+                if start < taken_until:
+                    continue  # inside or across a spot already counted for this entry
+                taken_until = end
+                written = text[start:end]
+                use = uses.get(term)
+                if use is None:
+                    use = uses[term] = _TermUse(sentence=text, needle=written)
+                use.roles |= 1 << role if role >= 0 else 0
+                use.count += 1
+                use.written += 1
+                use.quoted += written[0] in OPENING_QUOTES or (
+                    start > 0 and text[start - 1] in OPENING_QUOTES and text[end:end + 1] in CLOSING_QUOTES)
+                use.headed += kind in HEADING_LINES
+
+
+def _compound(tokens: list[str], index: int, heads: frozenset[str]) -> tuple[str, int]:
+    """The term at `index` with the head of a name right after it (a term, then 精神), and the
+    index of its last word; ("", index) when no head follows."""
+    following = ""
+    for at in range(index + 1, min(index + 3, len(tokens))):
+        following += tokens[at]
+        if following in heads:
+            return tokens[index] + following, at
+    return "", index
+
+
+def _ends_clause(tokens: list[str], index: int) -> bool:
+    """The word at `index` is the last of its clause."""
+    return index + 1 >= len(tokens) or tokens[index + 1] in SENTENCE_MARKS or tokens[index + 1] in CLAUSE_MARKS
+
+
+def add_documents_words(digests, cut, lists: WordLists, done=None) -> dict:
     """The combined word-level total of a chunk of documents."""
     total = new_word_total()
     patterns = PatternCollector()
     for digest in digests:
-        add_document_words(total, digest, cut, lexicon, patterns)
+        add_document_words(total, digest, cut, lists, patterns)
         if done is not None:
             done()
     patterns.flush_into(total["patterns"])
@@ -118,20 +194,25 @@ def add_documents_words(digests, cut, lexicon: frozenset[str], done=None) -> dic
 
 
 def _add_use(terms: dict, term: str, roles: int, docs: int, examples: list, count: int, quoted: int,
-             headed: int) -> None:
-    """terms[term] = [role mask, documents, examples, occurrences as a word, of which in quotes,
-    of which in a heading or title line]."""
-    stats = terms.setdefault(term, [0, 0, [], 0, 0, 0])
-    had_roles, had_docs, had_examples, had_count, had_quoted, had_headed = stats
-    stats[:] = [had_roles | roles, had_docs + docs, sorted(had_examples + examples)[:MAX_EXAMPLES],
-                had_count + count, had_quoted + quoted, had_headed + headed]
+             headed: int, ends: int, written: int, written_docs: int) -> None:
+    """terms[term] = [role mask, documents using it as a word, examples, occurrences as a word,
+    of which in quotes, of which in a heading or title line, of which at the end of a clause,
+    occurrences in the text (inside longer terms too), documents where it is written].
+
+    A lexicon entry is counted in the text: its two counts are the same."""
+    stats = terms.setdefault(term, [0, 0, [], 0, 0, 0, 0, 0, 0])
+    stats[0] |= roles
+    stats[2] = sorted(stats[2] + examples)[:MAX_EXAMPLES]
+    for index, value in ((1, docs), (3, count), (4, quoted), (5, headed), (6, ends), (7, written), (8, written_docs)):
+        stats[index] += value
 
 
 def merge_word_totals(total: dict, other: dict) -> dict:
     """Reduce: add another total (of other documents) into `total`."""
     total["documents"] += other["documents"]
-    for term, (roles, docs, examples, count, quoted, headed) in other["terms"].items():
-        _add_use(total["terms"], term, roles, docs, examples, count, quoted, headed)
+    for term, stats in other["terms"].items():
+        _add_use(total["terms"], term, *stats)
+    total["compounds"].update(other["compounds"])
     merge_pattern_totals(total["patterns"], other["patterns"])
     merge_heading_totals(total["headings"], other["headings"])
     merge_sentence_totals(total["sentences"], other["sentences"])
