@@ -83,6 +83,8 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
     min_docs = 2 if documents >= 2 else 1
     candidates: dict[str, TermCandidate] = {}
     for text, (roles, docs, examples, count, quoted, headed, *more) in uses.items():
+        if not docs:
+            continue  # only ever written inside longer terms: a mined term's fragment
         ends, written, written_docs = more[:3] if len(more) >= 3 else (0, count, docs)
         entry = lexicon.entry_for(text)
         if docs < (1 if entry else min_docs):

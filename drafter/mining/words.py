@@ -11,6 +11,7 @@ worker processes and the results cached.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from drafter.mining.clauses import CLAUSE_MARKS, SENTENCE_MARKS, block_sentences, is_word
@@ -139,30 +140,36 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
 def _count_lexicon(blocks: list, entries: tuple, uses: dict[str, _TermUse]) -> None:
     """Occurrences of each lexicon entry in the text, under its term: a wording is counted
     wherever it stands, inside a longer phrase too (落实“三会一课”制度), but one spot only
-    once for an entry whose wordings hold one another (主题党日 / 主题党日活动)."""
+    once for an entry whose wordings hold one another (主题党日 / 主题党日活动). A match never
+    runs from one block into the next."""
     whole = "\n".join(text for _role, _kind, text in blocks)
+    starts = []
+    position = 0
+    for _role, _kind, text in blocks:
+        starts.append(position)
+        position += len(text) + 1
     for term, finders in entries:
         present = [pattern for literal, pattern in finders if literal in whole]
         if not present:
             continue
-        for role, kind, text in blocks:
-            spans = sorted({(m.start(), m.end()) for pattern in present for m in pattern.finditer(text)
-                            if m.end() > m.start()}, key=lambda span: (span[0], -span[1]))
-            taken_until = -1
-            for start, end in spans:
-                if start < taken_until:
-                    continue  # inside or across a spot already counted for this entry
-                taken_until = end
-                written = text[start:end]
-                use = uses.get(term)
-                if use is None:
-                    use = uses[term] = _TermUse(sentence=text, needle=written)
-                use.roles |= 1 << role if role >= 0 else 0
-                use.count += 1
-                use.written += 1
-                use.quoted += written[0] in OPENING_QUOTES or (
-                    start > 0 and text[start - 1] in OPENING_QUOTES and text[end:end + 1] in CLOSING_QUOTES)
-                use.headed += kind in HEADING_LINES
+        spans = sorted({(m.start(), m.end()) for pattern in present for m in pattern.finditer(whole)
+                        if m.end() > m.start() and "\n" not in m.group()}, key=lambda span: (span[0], -span[1]))
+        taken_until = -1
+        for start, end in spans:
+            if start < taken_until:
+                continue  # inside or across a spot already counted for this entry
+            taken_until = end
+            role, kind, text = blocks[bisect_right(starts, start) - 1]
+            written = whole[start:end]
+            use = uses.get(term)
+            if use is None:
+                use = uses[term] = _TermUse(sentence=text, needle=written)
+            use.roles |= 1 << role if role >= 0 else 0
+            use.count += 1
+            use.written += 1
+            use.quoted += written[0] in OPENING_QUOTES or (
+                whole[start - 1:start] in OPENING_QUOTES and whole[end:end + 1] in CLOSING_QUOTES and start > 0)
+            use.headed += kind in HEADING_LINES
 
 
 def _compound(tokens: list[str], index: int, heads: frozenset[str]) -> tuple[str, int]:
