@@ -63,6 +63,7 @@ class LexiconEntry:
     line: int | None = None  # where the entry is in the file
     dated_variants: list[LexiconEntry] = field(default_factory=list)  # variants with a time of their own
     variant_of: str = ""  # for a dated variant: the term it is a wording of
+    _finders: list | None = field(default=None, repr=False, compare=False)
 
     @property
     def wordings(self) -> list[str]:
@@ -76,9 +77,12 @@ class LexiconEntry:
     def finders(self) -> list[tuple[str, re.Pattern[str]]]:
         """Where it stands in text: its patterns and any wording they miss, each with a literal
         that every match holds ("" if none), so a text without it needs no search."""
-        patterns = list(self.patterns)
-        patterns += [re.compile(re.escape(w)) for w in self.wordings if not any(p.fullmatch(w) for p in self.patterns)]
-        return [(required_literal(p.pattern), p) for p in patterns]
+        if self._finders is None:
+            patterns = list(self.patterns)
+            patterns += [re.compile(re.escape(w)) for w in self.wordings
+                         if not any(p.fullmatch(w) for p in self.patterns)]
+            self._finders = [(required_literal(p.pattern), p) for p in patterns]
+        return self._finders
 
     def stale_from(self) -> int | None:
         """The first year in which it is outdated."""
@@ -124,7 +128,9 @@ class Lexicon:
         for entry in [*self.entries, *self.dated_variants]:
             if not entry.stale_in(year):
                 continue
-            for pattern in entry.patterns:
+            for literal, pattern in entry.finders():  # its patterns, and its own wordings
+                if literal not in text:
+                    continue
                 found = pattern.search(text)
                 if found and not any(allowed.search(text) for allowed in entry.allow):
                     return StaleWording(entry, found.group(0))
