@@ -75,20 +75,21 @@ def test_a_verb_before_a_name_makes_a_collocation_not_a_name(seeds_without_lexic
     assert found["深入学习贯彻习近平新时代中国特色社会主义思想"]["type"] == "collocation"
 
 
-def select_names(uses: dict[str, tuple[int, list[str]]], compounds: dict[str, str] | None = None) -> dict[str, dict]:
+def select_names(uses: dict[str, tuple], compounds: dict[str, str] | None = None) -> dict[str, dict]:
     """select_terms with the heads of names, on hand-made uses ({term: (documents, sentences)},
-    each sentence one use)."""
+    each sentence one use as a word; or (documents, sentences, written, documents written)
+    for a term also written inside longer terms)."""
     from drafter.lexicon import load_lexicon
     from drafter.mining.name_heads import load_name_heads
     from drafter.mining.term_entries import select_terms
     from drafter.mining.tokenizer import load_tokenizer
     from drafter.topics import load_topic_cues
 
-    texts = [sentence for _docs, sentences in uses.values() for sentence in sentences]
+    texts = [sentence for docs, sentences, *_written in uses.values() for sentence in sentences]
     counts = NgramCounts()
     count_documents(texts, counts)
     data = {term: [1, docs, [[f"d{i}.txt", s] for i, s in enumerate(sentences)], len(sentences), 0, 0, 0,
-                   len(sentences), docs] for term, (docs, sentences) in uses.items()}
+                   *(written or [len(sentences), docs])] for term, (docs, sentences, *written) in uses.items()}
     entries = select_terms(data, documents=6, lexicon=load_lexicon(), cues=load_topic_cues(), units=set(),
                            base_cut=load_tokenizer([]).cut, char_counts=counts, compounds=compounds or {},
                            heads=load_name_heads())
@@ -117,6 +118,20 @@ def test_a_term_and_a_head_make_a_name_only_when_they_rarely_occur_apart():
     loose = bound + [f"开展网格议事{n}次。" for n in range(4)]
     found = select_names({"网格议事": (6, loose), "网格议事机制": (3, bound[:3])}, {"网格议事机制": "网格议事"})
     assert "网格议事机制" not in found
+
+
+def test_a_name_that_longer_terms_swallow_is_counted_where_it_is_written():
+    """The tokenizer cuts 健全红色网格联席会议制度 as one word: the name stands alone once, in one
+    document, but is written six times in four. A piece of it that it covers everywhere
+    (网格联席会议制度) is no name of its own."""
+    name = "红色网格联席会议制度"
+    alone = [f"{name}运行良好。"]
+    longer = [f"健全{name}，每月会商一次。", f"社区健全{name}，解决难题。", f"街道健全{name}。",
+              f"继续健全{name}，做实网格。", f"全面健全{name}。"]
+    found = select_names({name: (1, alone, 6, 4), f"健全{name}": (4, longer),
+                          "网格联席会议制度": (1, alone, 6, 4)})
+    assert (found[name]["type"], found[name]["count"], found[name]["docs"]) == ("set_phrase", 6, 4)
+    assert "网格联席会议制度" not in found
 
 
 # -- elliptical enumerations ---------------------------------------------------------------

@@ -251,9 +251,16 @@ class _MiningRun:
                 user_words = list(dict.fromkeys(mined + standard))
                 # a mined term the lexicon knows is counted as the lexicon's entry
                 token_terms = frozenset(w for w in mined if self.lexicon.entry_for(w) is None)
-                lists = WordLists(frozenset(user_words), token_terms,
-                                  tuple((entry.term, entry.finders()) for entry in self.lexicon.entries),
-                                  frozenset(self.heads.heads), _nested_terms(user_words, token_terms))
+                probe = _probes(counts)
+                finders: dict[str, list] = {}
+                for entry in self.lexicon.entries:
+                    for literal, pattern in entry.finders():
+                        finders.setdefault(probe(literal), []).append((entry.term, literal, pattern))
+                terms_by_probe: dict[str, list] = {}
+                for term in sorted(token_terms):
+                    terms_by_probe.setdefault(probe(term), []).append(term)
+                lists = WordLists(frozenset(user_words), token_terms, finders, frozenset(self.heads.heads),
+                                  terms_by_probe)
                 words_id = f"{self.engine}:{self.mine_id}:{self.data_id}:{lexicon_fingerprint(user_words)}"
                 with self.timed("words"):
                     word_total, word_keys = _word_total(good, words_id, user_words, lists, self.engine, self.cache,
@@ -282,16 +289,14 @@ class _MiningRun:
             }, counts.to_data(), {"id": words_id, "keys": word_keys, "total": word_total})
 
 
-def _nested_terms(user_words: list[str], terms: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """For each user word, the mined terms written inside it (学习贯彻 + a 提法): where the
-    tokenizer cuts the longer word, each of them is written too."""
-    by_length = sorted(terms, key=lambda t: (len(t), t))
-    nested = {}
-    for word in user_words:
-        inside = tuple(t for t in by_length if len(t) < len(word) and t in word)
-        if inside:
-            nested[word] = inside
-    return nested
+def _probes(counts: NgramCounts) -> Callable[[str], str]:
+    """The rarest character of a text by the corpus's counts ("" for a text without one):
+    a document that does not hold it cannot hold the text."""
+    tf = counts.tf
+
+    def probe(text: str) -> str:
+        return min(text, key=lambda char: (tf.get(char, 0), char), default="")
+    return probe
 
 
 def _data_id(paths: list[str]) -> str:

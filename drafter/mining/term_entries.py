@@ -83,16 +83,20 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
     min_docs = 2 if documents >= 2 else 1
     candidates: dict[str, TermCandidate] = {}
     for text, (roles, docs, examples, count, quoted, headed, *more) in uses.items():
-        if not docs:
-            continue  # only ever written inside longer terms: a mined term's fragment
         ends, written, written_docs = more[:3] if len(more) >= 3 else (0, count, docs)
-        entry = lexicon.entry_for(text)
-        if docs < (1 if entry else min_docs):
+        # a mined term written only inside longer ones is no lexicon wording (those are counted
+        # in the text); it may still be a name that longer terms swallow (学习贯彻 + a name)
+        entry = lexicon.entry_for(text) if docs else None
+        if entry is not None:
+            pass  # the lexicon's entries are listed wherever the corpus writes them
+        elif max(docs, 0 if text in compounds else written_docs) < min_docs:
             continue
         if entry is None and any(text in unit for unit in units):
             continue  # one unit's own name (镇人民政府) is no 提法
         if text in compounds and (entry is not None or not _bound_compound(uses, count, compounds[text], lexicon)):
             continue  # the lexicon counts its own wordings in the text
+        if text in compounds:
+            written, written_docs = _compound_written(text, count, docs, uses, compounds)
         candidates[text] = TermCandidate(text, roles, docs, examples, count, quoted, headed, entry=entry,
                                          ends=ends, written=written, written_docs=written_docs,
                                          compound=text in compounds)
@@ -106,12 +110,17 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
     for candidate in candidates.values():
         candidate.tags = [_tag(token, tags) for token in candidate.tokens]
         found = contexts[candidate.text]
-        if candidate.entry is None and not _well_formed(candidate, found, char_counts):
+        if candidate.entry is None and not _well_formed(candidate, found):
             continue
         candidate.type = _type_of(candidate, found, tags, char_counts, dictionary.frequency, heads)
         if candidate.compound and not candidate.named:
             continue  # a term and a head that do not make a name: the term is listed alone
+        if candidate.entry is None and not candidate.named and \
+                (candidate.docs < min_docs or _mostly_inside_longer_terms(candidate, char_counts)):
+            continue
         kept[candidate.text] = candidate
+    for name in [c for c in kept.values() if c.named and _part_of_a_longer_name(c, kept, lexicon)]:
+        del kept[name.text]
     uses_of = _uses_of_set_phrases(kept, {w for entry in lexicon.entries for w in entry.wordings}, tags,
                                    dictionary.frequency)
     merged = _merge_variants(kept, uses_of)
@@ -155,14 +164,31 @@ def _contexts(candidate: TermCandidate, base_cut) -> list[UseContext]:
     return found
 
 
-def _well_formed(candidate: TermCandidate, contexts: list[UseContext], char_counts) -> bool:
+def _mostly_inside_longer_terms(candidate: TermCandidate, char_counts) -> bool:
+    """Nearly always inside a longer term (大精神 inside 二十大精神): a fragment of it."""
+    occurrences = char_counts.tf.get(candidate.text, 0)
+    return bool(occurrences) and candidate.count < MIN_STANDALONE_SHARE * occurrences
+
+
+def _part_of_a_longer_name(name: TermCandidate, kept: dict[str, TermCandidate], lexicon) -> bool:
+    """A name that a longer 提法 holding it (a lexicon entry, or another name) covers in nearly
+    all the places it is written is a piece of that 提法. A name inside verb phrases (学习贯彻 +
+    the name) is not: it is the unit those phrases use."""
+    covered = 0
+    for other in kept.values():
+        if other is name or other.type != SET_PHRASE or len(other.text) <= len(name.text):
+            continue
+        wordings = other.entry.wordings if other.entry is not None else [other.text]
+        if any(name.text in wording for wording in wordings):
+            covered = max(covered, _shown(other)[0])
+    return covered > 0 and covered >= (1 - MIN_STANDALONE_SHARE) * _shown(name)[0]
+
+
+def _well_formed(candidate: TermCandidate, contexts: list[UseContext]) -> bool:
     if not candidate.tokens:
         return False
     if candidate.tags[0] in NOT_FIRST_TAGS or candidate.tags[-1] in NOT_LAST_TAGS:
         return False
-    occurrences = char_counts.tf.get(candidate.text, 0)
-    if occurrences and candidate.count < MIN_STANDALONE_SHARE * occurrences:
-        return False  # nearly always inside a longer term: a fragment of it
     if not contexts:
         return True
     # its ends fall inside words (不断提高党 ends inside 党员), or it is the tail of a numbered
@@ -280,6 +306,18 @@ MIN_COMPOUND_COUNT = 3
 COMPOUND_SHARE = 0.5
 
 
+def _compound_written(text: str, count: int, docs: int, uses: dict, compounds: dict) -> tuple[int, int]:
+    """Where a compound (a term, then the head of a name) is written: alone, and inside the
+    longer terms the tokenizer cut as one word (严格落实 + it). Documents: at least those of
+    its own uses and of the longest-used term holding it (a lower bound)."""
+    written, written_docs = count, docs
+    for other, stats in uses.items():
+        if other != text and text in other and other not in compounds:
+            written += stats[3] * other.count(text)
+            written_docs = max(written_docs, stats[1])
+    return written, written_docs
+
+
 def _bound_compound(uses: dict, count: int, modifier: str, lexicon) -> bool:
     if count < MIN_COMPOUND_COUNT:
         return False
@@ -296,10 +334,13 @@ def _quoted_name(candidate: TermCandidate) -> bool:
 
 def _tag(token: str, tags: dict[str, str]) -> str:
     """A token's tag; a four-character word made of two verbs (教育引导, tagged as a noun
-    by the dictionary) is a verb."""
+    by the dictionary) is a verb, and so is an adjective whose first character is a verb
+    (落实 a, 扎实 a: writers lead verb phrases with them)."""
     tag = tags.get(token, "")
     if len(token) == 4 and tag not in VERB_TAGS and \
             tags.get(token[:2], "") in (*VERB_TAGS, "vn") and tags.get(token[2:], "") in VERB_TAGS:
+        return "v"
+    if tag == "a" and len(token) >= 2 and tags.get(token[0], "") in VERB_TAGS:
         return "v"
     return tag
 

@@ -54,7 +54,7 @@ class _TermUse:
     quoted: int = 0     # occurrences in quotes (“三会一课”)
     headed: int = 0     # occurrences in headings
     ends: int = 0       # occurrences that end their clause (…落到实处，)
-    written: int = 0    # occurrences in the text: as a word, or inside a longer term (学习贯彻 + it)
+    written: int = 0    # occurrences in the text, as a word or not (inside 学习贯彻 + it, across words)
     needle: str = ""    # the text as written where it was first found
 
 
@@ -64,17 +64,21 @@ class WordLists:
 
     - `user_words`: the tokenizer's user words (mined terms and the lexicon's wordings);
     - `token_terms`: mined terms counted where the tokenizer cuts them as one word;
-    - `lexicon`: each lexicon entry as (term, finders), counted by its occurrences in the
-      text (inside a longer term or a verb phrase too), each spot once per entry;
+    - `lexicon`: the finders of the lexicon's entries by probe, (term, literal, pattern)
+      each: an entry is counted by its occurrences in the text (inside a longer term or a
+      verb phrase too), each spot once per entry;
     - `heads`: head words of names (templates/name_heads.yaml): a term followed by one
-      (a term, then 精神) is a compound the term entries judge;
-    - `nested`: for a user word, the mined terms written inside it (a longer term cut as
-      one word holds them: 学习贯彻 + a 提法)."""
+      (a term, then 精神) is a compound the term entries judge.
+
+    A mined term is also counted where it is written in the text, whether or not the
+    tokenizer cut it as one word there (a longer term may hold it: 学习贯彻 + a name).
+    Texts to find are filed under a probe, their rarest character by the corpus's counts:
+    a document without it cannot hold them, which spares most searches."""
     user_words: frozenset[str]
     token_terms: frozenset[str] = frozenset()
-    lexicon: tuple = ()
+    lexicon: dict = field(default_factory=dict)
     heads: frozenset[str] = frozenset()
-    nested: dict = field(default_factory=dict)
+    terms_by_probe: dict = field(default_factory=dict)
 
 
 def add_document_words(total: dict, digest: dict, cut, lists: WordLists, patterns: PatternCollector) -> None:
@@ -84,7 +88,8 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
     blocks = digest["blocks"]
     sentences = block_sentences(blocks, cut)
     uses: dict[str, _TermUse] = {}
-    _count_lexicon(blocks, lists.lexicon, uses)
+    text = _DocumentText(blocks)
+    _count_lexicon(text, lists.lexicon, uses)
     compounds = total.setdefault("compounds", {})
     words: set[str] = set()
     for sentence in sentences:
@@ -109,16 +114,12 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
                 use = uses.setdefault(token, _TermUse(sentence=sentence.text))
                 use.roles |= role_bit
                 use.count += 1
-                use.written += 1
                 use.quoted += quoted
                 use.headed += heading
                 use.ends += _ends_clause(tokens, index)
             elif is_word(token):
                 words.add(token)
-            for inner in lists.nested.get(token, ()):
-                use = uses.setdefault(inner, _TermUse(sentence=sentence.text))
-                use.roles |= role_bit
-                use.written += token.count(inner)
+    _count_written(text, lists.terms_by_probe, uses)
     words.update(uses)
     terms = total["terms"]
     texts = [s.text for s in sentences]
@@ -126,10 +127,8 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
         # the example is the first sentence naming the term, however the tokenizer cut it
         needle = use.needle or term
         first = next((text for text in texts if needle in text), use.sentence)
-        # a term written only inside longer ones here is no use of it as a word: no example either
-        examples = [[source, example_text(first, needle)]] if use.count else []
-        _add_use(terms, term, use.roles, 1 if use.count else 0, examples, use.count, use.quoted, use.headed,
-                 use.ends, use.written, 1)
+        _add_use(terms, term, use.roles, 1 if use.count else 0, [[source, example_text(first, needle)]], use.count,
+                 use.quoted, use.headed, use.ends, use.written, 1)
     total["documents"] += 1
     patterns.add(sentences, source)
     add_document_headings(total["headings"], document_headings(sentences), source)
@@ -137,29 +136,44 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
     add_document_sentences(total["sentences"], document_sentences(sentences), sorted(words), source)
 
 
-def _count_lexicon(blocks: list, entries: tuple, uses: dict[str, _TermUse]) -> None:
+class _DocumentText:
+    """A document's blocks as one text (a line each), the characters it holds, and where
+    each block starts."""
+
+    def __init__(self, blocks: list) -> None:
+        self.blocks = blocks
+        self.whole = "\n".join(text for _role, _kind, text in blocks)
+        self.present = set(self.whole) | {""}  # a text with no probe is always looked for
+        self.starts = []
+        position = 0
+        for _role, _kind, text in blocks:
+            self.starts.append(position)
+            position += len(text) + 1
+
+    def block_at(self, position: int) -> list:
+        return self.blocks[bisect_right(self.starts, position) - 1]
+
+
+def _count_lexicon(document: _DocumentText, finders: dict, uses: dict[str, _TermUse]) -> None:
     """Occurrences of each lexicon entry in the text, under its term: a wording is counted
     wherever it stands, inside a longer phrase too (落实“三会一课”制度), but one spot only
     once for an entry whose wordings hold one another (主题党日 / 主题党日活动). A match never
     runs from one block into the next."""
-    whole = "\n".join(text for _role, _kind, text in blocks)
-    starts = []
-    position = 0
-    for _role, _kind, text in blocks:
-        starts.append(position)
-        position += len(text) + 1
-    for term, finders in entries:
-        present = [pattern for literal, pattern in finders if literal in whole]
-        if not present:
-            continue
-        spans = sorted({(m.start(), m.end()) for pattern in present for m in pattern.finditer(whole)
+    whole, present = document.whole, document.present
+    found: dict[str, list] = {}
+    for probe in present.intersection(finders):
+        for term, literal, pattern in finders[probe]:
+            if literal in whole:
+                found.setdefault(term, []).append(pattern)
+    for term, patterns in found.items():
+        spans = sorted({(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(whole)
                         if m.end() > m.start() and "\n" not in m.group()}, key=lambda span: (span[0], -span[1]))
         taken_until = -1
         for start, end in spans:
             if start < taken_until:
                 continue  # inside or across a spot already counted for this entry
             taken_until = end
-            role, kind, text = blocks[bisect_right(starts, start) - 1]
+            role, kind, text = document.block_at(start)
             written = whole[start:end]
             use = uses.get(term)
             if use is None:
@@ -170,6 +184,20 @@ def _count_lexicon(blocks: list, entries: tuple, uses: dict[str, _TermUse]) -> N
             use.quoted += written[0] in OPENING_QUOTES or (
                 whole[start - 1:start] in OPENING_QUOTES and whole[end:end + 1] in CLOSING_QUOTES and start > 0)
             use.headed += kind in HEADING_LINES
+
+
+def _count_written(document: _DocumentText, terms_by_probe: dict, uses: dict[str, _TermUse]) -> None:
+    """Occurrences of each mined term in the text, however the tokenizer cut it there."""
+    whole = document.whole
+    for probe in document.present.intersection(terms_by_probe):
+        for term in terms_by_probe[probe]:
+            if term not in whole:
+                continue
+            use = uses.get(term)
+            if use is None:  # written only inside or across other words here
+                role, _kind, text = document.block_at(whole.find(term))
+                use = uses[term] = _TermUse(sentence=text, roles=1 << role if role >= 0 else 0)
+            use.written = whole.count(term)
 
 
 def _compound(tokens: list[str], index: int, heads: frozenset[str]) -> tuple[str, int]:
