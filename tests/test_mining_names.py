@@ -217,3 +217,21 @@ def test_a_broken_heads_file_names_its_line_and_key(tmp_path, body, key, message
         load_name_heads(path)
     assert message in caught.value.message and caught.value.path == str(path)
     assert caught.value.key == key and caught.value.line in (1, 2, 3)
+
+
+def test_a_compound_is_counted_where_it_is_written_however_the_words_were_cut():
+    """红色网格联席会议 followed by 制度 is a compound wherever the text writes it, even where the
+    tokenizer prefers the other mined term (红色 + 网格联席会议制度)."""
+    from drafter.mining.tokenizer import load_tokenizer
+    from drafter.mining.words import WordLists, add_documents_words
+
+    terms = frozenset({"红色网格联席会议", "网格联席会议制度"})
+    lists = WordLists(terms, terms, {}, frozenset({"制度", "机制"}), {"联": sorted(terms)})
+    blocks = [[0, "p", "社区健全红色网格联席会议制度，每月会商。"], [0, "p", "红色网格联席会议每月召开一次。"],
+              [1, "h", "（一）完善红色网格联席会议制度"]]
+    digest = {"source": "a.txt", "blocks": blocks}
+    total = add_documents_words([digest], load_tokenizer(terms).cut, lists)
+    roles, docs, _examples, count, _quoted, headed, _ends, written, written_docs = total["terms"]["红色网格联席会议制度"]
+    assert (count, docs, headed, written, written_docs) == (2, 1, 1, 2, 1)
+    assert total["compounds"]["红色网格联席会议制度"] == "红色网格联席会议"
+    assert total["terms"]["红色网格联席会议"][7] == 3  # written three times, once on its own

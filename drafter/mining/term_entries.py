@@ -95,8 +95,6 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
             continue  # one unit's own name (镇人民政府) is no 提法
         if text in compounds and (entry is not None or not _bound_compound(uses, count, compounds[text], lexicon)):
             continue  # the lexicon counts its own wordings in the text
-        if text in compounds:
-            written, written_docs = _compound_written(text, count, docs, uses, compounds)
         candidates[text] = TermCandidate(text, roles, docs, examples, count, quoted, headed, entry=entry,
                                          ends=ends, written=written, written_docs=written_docs,
                                          compound=text in compounds)
@@ -306,25 +304,13 @@ MIN_COMPOUND_COUNT = 3
 COMPOUND_SHARE = 0.5
 
 
-def _compound_written(text: str, count: int, docs: int, uses: dict, compounds: dict) -> tuple[int, int]:
-    """Where a compound (a term, then the head of a name) is written: alone, and inside the
-    longer terms the tokenizer cut as one word (严格落实 + it). Documents: at least those of
-    its own uses and of the longest-used term holding it (a lower bound)."""
-    written, written_docs = count, docs
-    for other, stats in uses.items():
-        if other != text and text in other and other not in compounds:
-            written += stats[3] * other.count(text)
-            written_docs = max(written_docs, stats[1])
-    return written, written_docs
-
-
 def _bound_compound(uses: dict, count: int, modifier: str, lexicon) -> bool:
     if count < MIN_COMPOUND_COUNT:
         return False
     entry = lexicon.entry_for(modifier)
     stats = uses.get(entry.term if entry is not None else modifier)
-    alone = stats[3] if stats else count
-    return count >= COMPOUND_SHARE * max(alone, count)
+    written = (stats[7] if len(stats) > 7 else stats[3]) if stats else count  # the term written, alone or not
+    return count >= COMPOUND_SHARE * max(written, count)
 
 
 def _quoted_name(candidate: TermCandidate) -> bool:

@@ -11,8 +11,10 @@ worker processes and the results cached.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.mining.clauses import CLAUSE_MARKS, SENTENCE_MARKS, block_sentences, is_word
 from drafter.mining.digest import HEADINGS, TITLE
@@ -88,25 +90,15 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
     blocks = digest["blocks"]
     sentences = block_sentences(blocks, cut)
     uses: dict[str, _TermUse] = {}
-    text = _DocumentText(blocks)
-    _count_lexicon(text, lists.lexicon, uses)
+    text = _DocumentText(blocks, lists.heads, lists.user_words)
     compounds = total.setdefault("compounds", {})
+    _count_lexicon(text, lists.lexicon, uses, compounds)
     words: set[str] = set()
     for sentence in sentences:
         role_bit = 1 << sentence.role if sentence.role >= 0 else 0
         tokens = [t for t in sentence.tokens if not t.isspace()]
         heading = sentence.kind in HEADING_LINES
         for index, token in enumerate(tokens):
-            if token in lists.user_words and lists.heads:
-                compound, last = _compound(tokens, index, lists.heads)
-                if compound:
-                    compounds[compound] = token
-                    use = uses.setdefault(compound, _TermUse(sentence=sentence.text))
-                    use.roles |= role_bit
-                    use.count += 1
-                    use.written += 1
-                    use.headed += heading
-                    use.ends += _ends_clause(tokens, last)
             if token in lists.token_terms:
                 # “三会一课”: a writer quotes a 提法 as a name
                 quoted = 0 < index < len(tokens) - 1 and tokens[index - 1] in OPENING_QUOTES \
@@ -119,7 +111,7 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
                 use.ends += _ends_clause(tokens, index)
             elif is_word(token):
                 words.add(token)
-    _count_written(text, lists.terms_by_probe, uses)
+    _count_written(text, lists.terms_by_probe, uses, compounds)
     words.update(uses)
     terms = total["terms"]
     texts = [s.text for s in sentences]
@@ -137,11 +129,13 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
 
 
 class _DocumentText:
-    """A document's blocks as one text (a line each), the characters it holds, and where
-    each block starts."""
+    """A document's blocks as one text (a line each), the characters it holds, where each
+    block starts, and the heads of names to look for after a term."""
 
-    def __init__(self, blocks: list) -> None:
+    def __init__(self, blocks: list, heads: frozenset[str] = frozenset(), words: frozenset[str] = frozenset()) -> None:
         self.blocks = blocks
+        self.heads = _heads_pattern(heads)
+        self.words = words  # user words: counted on their own, never as a compound
         self.whole = "\n".join(text for _role, _kind, text in blocks)
         self.present = set(self.whole) | {""}  # a text with no probe is always looked for
         self.starts = []
@@ -153,8 +147,36 @@ class _DocumentText:
     def block_at(self, position: int) -> list:
         return self.blocks[bisect_right(self.starts, position) - 1]
 
+    def compound_at(self, end: int, term: str, uses: dict, compounds: dict, modifier: str) -> None:
+        """A term written at …end, with the head of a name right after it (a term, then
+        精神): a compound the term entries judge, counted where it is written."""
+        if self.heads is None:
+            return
+        head = self.heads.match(self.whole, end)
+        if head is None:
+            return
+        compound = term + head.group()
+        if compound in self.words:
+            return
+        role, kind, text = self.block_at(end)
+        use = uses.get(compound)
+        if use is None:
+            use = uses[compound] = _TermUse(sentence=text, needle=compound)
+        use.roles |= 1 << role if role >= 0 else 0
+        use.count += 1
+        use.written += 1
+        use.headed += kind in HEADING_LINES
+        compounds[compound] = modifier
 
-def _count_lexicon(document: _DocumentText, finders: dict, uses: dict[str, _TermUse]) -> None:
+
+@lru_cache(maxsize=4)
+def _heads_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:
+    if not heads:
+        return None
+    return re.compile("|".join(re.escape(head) for head in sorted(heads, key=lambda h: (-len(h), h))))
+
+
+def _count_lexicon(document: _DocumentText, finders: dict, uses: dict[str, _TermUse], compounds: dict) -> None:
     """Occurrences of each lexicon entry in the text, under its term: a wording is counted
     wherever it stands, inside a longer phrase too (落实“三会一课”制度), but one spot only
     once for an entry whose wordings hold one another (主题党日 / 主题党日活动). A match never
@@ -184,31 +206,27 @@ def _count_lexicon(document: _DocumentText, finders: dict, uses: dict[str, _Term
             use.quoted += written[0] in OPENING_QUOTES or (
                 whole[start - 1:start] in OPENING_QUOTES and whole[end:end + 1] in CLOSING_QUOTES and start > 0)
             use.headed += kind in HEADING_LINES
+            document.compound_at(end, written, uses, compounds, term)
 
 
-def _count_written(document: _DocumentText, terms_by_probe: dict, uses: dict[str, _TermUse]) -> None:
-    """Occurrences of each mined term in the text, however the tokenizer cut it there."""
+def _count_written(document: _DocumentText, terms_by_probe: dict, uses: dict[str, _TermUse], compounds: dict) -> None:
+    """Occurrences of each mined term in the text, however the tokenizer cut it there, and
+    the compounds it makes with the head of a name right after it."""
     whole = document.whole
     for probe in document.present.intersection(terms_by_probe):
         for term in terms_by_probe[probe]:
-            if term not in whole:
+            at = whole.find(term)
+            if at < 0:
                 continue
             use = uses.get(term)
             if use is None:  # written only inside or across other words here
-                role, _kind, text = document.block_at(whole.find(term))
+                role, _kind, text = document.block_at(at)
                 use = uses[term] = _TermUse(sentence=text, roles=1 << role if role >= 0 else 0)
-            use.written = whole.count(term)
-
-
-def _compound(tokens: list[str], index: int, heads: frozenset[str]) -> tuple[str, int]:
-    """The term at `index` with the head of a name right after it (a term, then 精神), and the
-    index of its last word; ("", index) when no head follows."""
-    following = ""
-    for at in range(index + 1, min(index + 3, len(tokens))):
-        following += tokens[at]
-        if following in heads:
-            return tokens[index] + following, at
-    return "", index
+            while at >= 0:
+                use.written += 1
+                end = at + len(term)
+                document.compound_at(end, term, uses, compounds, term)
+                at = whole.find(term, end)
 
 
 def _ends_clause(tokens: list[str], index: int) -> bool:
