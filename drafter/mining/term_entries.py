@@ -89,8 +89,8 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
         entry = lexicon.entry_for(text) if docs else None
         if entry is not None:
             pass  # the lexicon's entries are listed wherever the corpus writes them
-        elif max(docs, 0 if text in compounds else written_docs) < min_docs:
-            continue
+        elif not docs or max(docs, 0 if text in compounds else written_docs) < min_docs:
+            continue  # never used as a word (no example to judge it by), or too rare
         if entry is None and any(text in unit for unit in units):
             continue  # one unit's own name (镇人民政府) is no 提法
         if text in compounds and (entry is not None or not _bound_compound(uses, count, compounds[text], lexicon)):

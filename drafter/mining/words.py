@@ -109,18 +109,23 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
                 use.quoted += quoted
                 use.headed += heading
                 use.ends += _ends_clause(tokens, index)
-            elif is_word(token):
+            if is_word(token):
                 words.add(token)
     _count_written(text, lists.terms_by_probe, uses, compounds)
-    words.update(uses)
+    # the document's words, for the sentence miner: its words as cut, and the lexicon's
+    # wordings that hold punctuation as written (形式主义、官僚主义), which are never cut as one
+    words.update(use.needle for use in uses.values() if use.needle and use.count and not is_word(use.needle))
     terms = total["terms"]
     texts = [s.text for s in sentences]
     for term, use in uses.items():
-        # the example is the first sentence naming the term, however the tokenizer cut it
+        # the example of a word is where it was cut as one (how it stands there tells its type);
+        # of a lexicon wording or a compound, the first sentence naming it; a term written
+        # here only inside others has none
         needle = use.needle or term
-        first = next((text for text in texts if needle in text), use.sentence)
-        _add_use(terms, term, use.roles, 1 if use.count else 0, [[source, example_text(first, needle)]], use.count,
-                 use.quoted, use.headed, use.ends, use.written, 1)
+        first = use.sentence if not use.needle else next((text for text in texts if needle in text), use.sentence)
+        examples = [[source, example_text(first, needle)]] if use.count else []
+        _add_use(terms, term, use.roles, 1 if use.count else 0, examples, use.count, use.quoted, use.headed,
+                 use.ends, use.written, 1)
     total["documents"] += 1
     patterns.add(sentences, source)
     add_document_headings(total["headings"], document_headings(sentences), source)
