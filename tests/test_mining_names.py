@@ -110,14 +110,18 @@ def test_a_name_is_a_noun_phrase_on_the_head_of_a_name():
     assert found.get("群众反映强烈", {}).get("type") != "set_phrase"
 
 
-def test_a_term_and_a_head_make_a_name_only_when_they_rarely_occur_apart():
-    """网格议事 + 机制 is a name when most uses of 网格议事 have the head; not when few do."""
-    bound = ["推行网格议事机制，小事不出网格。", "网格议事机制覆盖全部小区。", "完善网格议事机制。", "通过网格议事解决难题。"]
-    found = select_names({"网格议事": (4, bound), "网格议事机制": (3, bound[:3])}, {"网格议事机制": "网格议事"})
+def test_a_term_and_a_head_make_a_name_when_it_recurs_as_one():
+    """网格议事 + 机制 is a name, though 网格议事 is used apart too; not when written twice only,
+    nor where the head is only the start of a longer word (思想 of 思想认识)."""
+    uses = ["推行网格议事机制，小事不出网格。", "网格议事机制覆盖全部小区。", "完善网格议事机制。", "通过网格议事解决难题。"]
+    loose = uses + [f"开展网格议事{n}次。" for n in range(4)]
+    found = select_names({"网格议事": (6, loose), "网格议事机制": (3, uses[:3])}, {"网格议事机制": "网格议事"})
     assert found["网格议事机制"]["type"] == "set_phrase"
-    loose = bound + [f"开展网格议事{n}次。" for n in range(4)]
-    found = select_names({"网格议事": (6, loose), "网格议事机制": (3, bound[:3])}, {"网格议事机制": "网格议事"})
+    found = select_names({"网格议事": (6, loose), "网格议事机制": (2, uses[:2])}, {"网格议事机制": "网格议事"})
     assert "网格议事机制" not in found
+    inside = ["统一网格议事思想认识。", "提高网格议事思想认识。", "网格议事思想认识不断深化。"]
+    found = select_names({"网格议事": (6, loose), "网格议事思想": (3, inside)}, {"网格议事思想": "网格议事"})
+    assert "网格议事思想" not in found
 
 
 def test_a_name_that_longer_terms_swallow_is_counted_where_it_is_written():
@@ -226,7 +230,8 @@ def test_a_compound_is_counted_where_it_is_written_however_the_words_were_cut():
     from drafter.mining.words import WordLists, add_documents_words
 
     terms = frozenset({"红色网格联席会议", "网格联席会议制度"})
-    lists = WordLists(terms, terms, {}, frozenset({"制度", "机制"}), {"联": sorted(terms)})
+    lists = WordLists(terms, terms, {}, frozenset({"制度", "机制"}), {"联": sorted(terms)},
+                      {term: term for term in terms}, {"议": (8,), "度": (8,)})
     blocks = [[0, "p", "社区健全红色网格联席会议制度，每月会商。"], [0, "p", "红色网格联席会议每月召开一次。"],
               [1, "h", "（一）完善红色网格联席会议制度"]]
     digest = {"source": "a.txt", "blocks": blocks}

@@ -15,6 +15,7 @@ are additions, so the same code can run on a cluster engine.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -36,7 +37,7 @@ from drafter.mining.progress import Progress
 from drafter.mining.report import MineReport
 from drafter.mining.sentences import select_sentences
 from drafter.mining.skeletons import build_skeletons
-from drafter.mining.terms import NgramCounts, score_terms
+from drafter.mining.terms import MAX_LENGTH, NgramCounts, score_terms
 from drafter.mining.term_entries import select_terms
 from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint, load_tokenizer
 from drafter.mining.name_heads import load_name_heads
@@ -249,18 +250,7 @@ class _MiningRun:
                 mined = _stable_user_words([t.text for t in terms], previous.get("mined_words"))
                 standard = [w for entry in self.lexicon.entries for w in entry.wordings]
                 user_words = list(dict.fromkeys(mined + standard))
-                # a mined term the lexicon knows is counted as the lexicon's entry
-                token_terms = frozenset(w for w in mined if self.lexicon.entry_for(w) is None)
-                probe = _probes(counts)
-                finders: dict[str, list] = {}
-                for entry in self.lexicon.entries:
-                    for literal, pattern in entry.finders():
-                        finders.setdefault(probe(literal), []).append((entry.term, literal, pattern))
-                terms_by_probe: dict[str, list] = {}
-                for term in sorted(token_terms):
-                    terms_by_probe.setdefault(probe(term), []).append(term)
-                lists = WordLists(frozenset(user_words), token_terms, finders, frozenset(self.heads.heads),
-                                  terms_by_probe)
+                lists = _word_lists(user_words, mined, self.lexicon, self.heads, counts)
                 words_id = f"{self.engine}:{self.mine_id}:{self.data_id}:{lexicon_fingerprint(user_words)}"
                 with self.timed("words"):
                     word_total, word_keys = _word_total(good, words_id, user_words, lists, self.engine, self.cache,
@@ -287,6 +277,51 @@ class _MiningRun:
                 "kinds": report.kinds, "entries": report.entries, "skeleton_kinds": report.skeleton_kinds,
                 "mined_words": mined, "counts_id": self.mine_id,
             }, counts.to_data(), {"id": words_id, "keys": word_keys, "total": word_total})
+
+
+def _word_lists(user_words: list[str], mined: list[str], lexicon, heads, counts: NgramCounts) -> WordLists:
+    """What the word-level map step looks for (see WordLists). A lexicon finder whose literal
+    the corpus never writes (by its n-gram counts, while nothing was pruned) is left out; of
+    the mined terms, those that may be names (ending on the head of a name) are also
+    counted where they are written, inside longer terms too."""
+    token_terms = frozenset(w for w in mined if lexicon.entry_for(w) is None)  # else counted as the entry
+    probe = _probes(counts)
+    written = _written_in(counts)
+    finders: dict[str, list] = {}
+    modifiers: dict[str, str] = {}
+    for entry in lexicon.entries:
+        for literal, pattern in entry.finders():
+            if written(literal):
+                plain = literal and pattern.pattern == re.escape(literal)
+                finders.setdefault(probe(literal), []).append((entry.term, literal, None if plain else pattern))
+        modifiers.update((wording, entry.term) for wording in entry.wordings if written(wording))
+    terms_by_probe: dict[str, list] = {}
+    for term in sorted(token_terms):
+        modifiers[term] = term
+        if heads.head_of(term):  # a name may be written inside longer terms: count it in the text
+            terms_by_probe.setdefault(probe(term), []).append(term)
+    lengths: dict[str, set] = {}
+    for modifier in modifiers:
+        lengths.setdefault(modifier[-1], set()).add(len(modifier))
+    return WordLists(frozenset(user_words), token_terms, finders, frozenset(heads.heads), terms_by_probe,
+                     modifiers, {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()})
+
+
+_CJK_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
+
+
+def _written_in(counts: NgramCounts) -> Callable[[str], bool]:
+    """Whether the corpus may write a text: each run of Chinese characters in it, by its first
+    and last characters up to the longest n-gram counted, occurs. Always true once rare
+    n-grams were pruned (the counts are then lower bounds)."""
+    if counts.pruned:
+        return lambda text: True
+    tf = counts.tf
+    longest = MAX_LENGTH + 1  # the longest n-grams counted
+
+    def written(text: str) -> bool:
+        return all(tf.get(run[:longest], 0) and tf.get(run[-longest:], 0) for run in _CJK_RUNS.findall(text))
+    return written
 
 
 def _probes(counts: NgramCounts) -> Callable[[str], str]:

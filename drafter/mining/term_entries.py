@@ -76,8 +76,8 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
     """Typed, ranked term entries (best first within each type), variants merged.
 
     `uses` maps a term to [roles, documents, examples, occurrences, in quotes, in headings,
-    at the end of a clause]; `compounds` maps a term followed by the head of a name (a term,
-    then 精神) to that term."""
+    at the end of a clause, occurrences written, documents written]; `compounds` maps a term
+    followed by the head of a name (a term, then 精神) to that term."""
     dictionary = dictionary or DictionaryWords()
     compounds = compounds or {}
     min_docs = 2 if documents >= 2 else 1
@@ -93,8 +93,8 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
             continue  # never used as a word (no example to judge it by), or too rare
         if entry is None and any(text in unit for unit in units):
             continue  # one unit's own name (镇人民政府) is no 提法
-        if text in compounds and (entry is not None or not _bound_compound(uses, count, compounds[text], lexicon)):
-            continue  # the lexicon counts its own wordings in the text
+        if text in compounds and (entry is not None or count < MIN_COMPOUND_COUNT):
+            continue  # the lexicon counts its own wordings in the text; a compound must recur
         candidates[text] = TermCandidate(text, roles, docs, examples, count, quoted, headed, entry=entry,
                                          ends=ends, written=written, written_docs=written_docs,
                                          compound=text in compounds)
@@ -298,19 +298,11 @@ def _reusable_lead(candidate: TermCandidate) -> bool:
     return not candidate.tags or _nominal(candidate.tags[-1]) or leading >= MIN_LEADING_SHARE * candidate.count
 
 
-# A term followed by the head of a name is a compound worth judging when it recurs, and when
-# the term is used with that head in most of its uses: the two parts rarely occur apart.
+# A term followed by the head of a name (a term, then 精神) is a compound worth judging when it
+# recurs. Its term may well be used apart (a 提法 of its own before a head: …主体责任): what
+# makes it a name is its structure (see _named), and that its ends fall on words where it is
+# written (…思想 of 思想认识 does not).
 MIN_COMPOUND_COUNT = 3
-COMPOUND_SHARE = 0.5
-
-
-def _bound_compound(uses: dict, count: int, modifier: str, lexicon) -> bool:
-    if count < MIN_COMPOUND_COUNT:
-        return False
-    entry = lexicon.entry_for(modifier)
-    stats = uses.get(entry.term if entry is not None else modifier)
-    written = (stats[7] if len(stats) > 7 else stats[3]) if stats else count  # the term written, alone or not
-    return count >= COMPOUND_SHARE * max(written, count)
 
 
 def _quoted_name(candidate: TermCandidate) -> bool:

@@ -66,14 +66,16 @@ class WordLists:
 
     - `user_words`: the tokenizer's user words (mined terms and the lexicon's wordings);
     - `token_terms`: mined terms counted where the tokenizer cuts them as one word;
+    - `terms_by_probe`: mined terms also counted wherever the text writes them;
     - `lexicon`: the finders of the lexicon's entries by probe, (term, literal, pattern)
-      each: an entry is counted by its occurrences in the text (inside a longer term or a
-      verb phrase too), each spot once per entry;
+      each (pattern None for a plain wording): an entry is counted by its occurrences in the
+      text (inside a longer term or a verb phrase too), each spot once per entry;
     - `heads`: head words of names (templates/name_heads.yaml): a term followed by one
-      (a term, then 精神) is a compound the term entries judge.
+      (a term, then 精神) is a compound the term entries judge: `modifiers` maps each mined
+      term, and each lexicon wording, to the term it is counted under.
 
-    A mined term is also counted where it is written in the text, whether or not the
-    tokenizer cut it as one word there (a longer term may hold it: 学习贯彻 + a name).
+    Such a term is counted where it is written whether or not the tokenizer cut it as one
+    word there (a longer term may hold it: 学习贯彻 + a name).
     Texts to find are filed under a probe, their rarest character by the corpus's counts:
     a document without it cannot hold them, which spares most searches."""
     user_words: frozenset[str]
@@ -81,6 +83,8 @@ class WordLists:
     lexicon: dict = field(default_factory=dict)
     heads: frozenset[str] = frozenset()
     terms_by_probe: dict = field(default_factory=dict)
+    modifiers: dict = field(default_factory=dict)  # text → the term a head after it makes a compound of
+    modifier_lengths: dict = field(default_factory=dict)  # last character → their lengths, longest first
 
 
 def add_document_words(total: dict, digest: dict, cut, lists: WordLists, patterns: PatternCollector) -> None:
@@ -90,9 +94,9 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
     blocks = digest["blocks"]
     sentences = block_sentences(blocks, cut)
     uses: dict[str, _TermUse] = {}
-    text = _DocumentText(blocks, lists.heads, lists.user_words)
-    compounds = total.setdefault("compounds", {})
-    _count_lexicon(text, lists.lexicon, uses, compounds)
+    text = _DocumentText(blocks)
+    _count_lexicon(text, lists.lexicon, uses)
+    _count_compounds(text, lists, uses, total.setdefault("compounds", {}))
     words: set[str] = set()
     for sentence in sentences:
         role_bit = 1 << sentence.role if sentence.role >= 0 else 0
@@ -111,7 +115,7 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
                 use.ends += _ends_clause(tokens, index)
             if is_word(token):
                 words.add(token)
-    _count_written(text, lists.terms_by_probe, uses, compounds)
+    _count_written(text, lists.terms_by_probe, uses)
     # the document's words, for the sentence miner: its words as cut, and the lexicon's
     # wordings that hold punctuation as written (形式主义、官僚主义), which are never cut as one
     words.update(use.needle for use in uses.values() if use.needle and use.count and not is_word(use.needle))
@@ -134,13 +138,11 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
 
 
 class _DocumentText:
-    """A document's blocks as one text (a line each), the characters it holds, where each
-    block starts, and the heads of names to look for after a term."""
+    """A document's blocks as one text (a line each), the characters it holds, and where
+    each block starts."""
 
-    def __init__(self, blocks: list, heads: frozenset[str] = frozenset(), words: frozenset[str] = frozenset()) -> None:
+    def __init__(self, blocks: list) -> None:
         self.blocks = blocks
-        self.heads = _heads_pattern(heads)
-        self.words = words  # user words: counted on their own, never as a compound
         self.whole = "\n".join(text for _role, _kind, text in blocks)
         self.present = set(self.whole) | {""}  # a text with no probe is always looked for
         self.starts = []
@@ -152,51 +154,21 @@ class _DocumentText:
     def block_at(self, position: int) -> list:
         return self.blocks[bisect_right(self.starts, position) - 1]
 
-    def compound_at(self, end: int, term: str, uses: dict, compounds: dict, modifier: str) -> None:
-        """A term written at …end, with the head of a name right after it (a term, then
-        精神): a compound the term entries judge, counted where it is written."""
-        if self.heads is None:
-            return
-        head = self.heads.match(self.whole, end)
-        if head is None:
-            return
-        compound = term + head.group()
-        if compound in self.words:
-            return
-        role, kind, text = self.block_at(end)
-        use = uses.get(compound)
-        if use is None:
-            use = uses[compound] = _TermUse(sentence=text, needle=compound)
-        use.roles |= 1 << role if role >= 0 else 0
-        use.count += 1
-        use.written += 1
-        use.headed += kind in HEADING_LINES
-        compounds[compound] = modifier
 
-
-@lru_cache(maxsize=4)
-def _heads_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:
-    if not heads:
-        return None
-    return re.compile("|".join(re.escape(head) for head in sorted(heads, key=lambda h: (-len(h), h))))
-
-
-def _count_lexicon(document: _DocumentText, finders: dict, uses: dict[str, _TermUse], compounds: dict) -> None:
+def _count_lexicon(document: _DocumentText, finders: dict, uses: dict[str, _TermUse]) -> None:
     """Occurrences of each lexicon entry in the text, under its term: a wording is counted
     wherever it stands, inside a longer phrase too (落实“三会一课”制度), but one spot only
     once for an entry whose wordings hold one another (主题党日 / 主题党日活动). A match never
     runs from one block into the next."""
     whole, present = document.whole, document.present
-    found: dict[str, list] = {}
+    found: dict[str, set] = {}
     for probe in present.intersection(finders):
         for term, literal, pattern in finders[probe]:
             if literal in whole:
-                found.setdefault(term, []).append(pattern)
-    for term, patterns in found.items():
-        spans = sorted({(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(whole)
-                        if m.end() > m.start() and "\n" not in m.group()}, key=lambda span: (span[0], -span[1]))
+                found.setdefault(term, set()).update(_spans(whole, literal, pattern))
+    for term, spans in found.items():
         taken_until = -1
-        for start, end in spans:
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
             if start < taken_until:
                 continue  # inside or across a spot already counted for this entry
             taken_until = end
@@ -211,27 +183,77 @@ def _count_lexicon(document: _DocumentText, finders: dict, uses: dict[str, _Term
             use.quoted += written[0] in OPENING_QUOTES or (
                 whole[start - 1:start] in OPENING_QUOTES and whole[end:end + 1] in CLOSING_QUOTES and start > 0)
             use.headed += kind in HEADING_LINES
-            document.compound_at(end, written, uses, compounds, term)
 
 
-def _count_written(document: _DocumentText, terms_by_probe: dict, uses: dict[str, _TermUse], compounds: dict) -> None:
-    """Occurrences of each mined term in the text, however the tokenizer cut it there, and
-    the compounds it makes with the head of a name right after it."""
+def _spans(whole: str, literal: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Where a finder matches the text, within one line: a plain wording (pattern None)
+    where it is written, a pattern searched only in the lines that hold its literal."""
+    if pattern is None:
+        spans, at = [], whole.find(literal)
+        while at >= 0:
+            spans.append((at, at + len(literal)))
+            at = whole.find(literal, at + len(literal))
+        return spans
+    if not literal:
+        return [(m.start(), m.end()) for m in pattern.finditer(whole) if m.end() > m.start() and "\n" not in m.group()]
+    spans, at = [], whole.find(literal)
+    while at >= 0:
+        line_start = whole.rfind("\n", 0, at) + 1
+        line_end = whole.find("\n", at)
+        line_end = len(whole) if line_end < 0 else line_end
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(whole, line_start, line_end) if m.end() > m.start())
+        at = whole.find(literal, line_end)
+    return spans
+
+
+def _count_written(document: _DocumentText, terms_by_probe: dict, uses: dict[str, _TermUse]) -> None:
+    """Occurrences of each mined term in the text, however the tokenizer cut it there."""
     whole = document.whole
     for probe in document.present.intersection(terms_by_probe):
         for term in terms_by_probe[probe]:
-            at = whole.find(term)
-            if at < 0:
+            if term not in whole:
                 continue
             use = uses.get(term)
             if use is None:  # written only inside or across other words here
-                role, _kind, text = document.block_at(at)
+                role, _kind, text = document.block_at(whole.find(term))
                 use = uses[term] = _TermUse(sentence=text, roles=1 << role if role >= 0 else 0)
-            while at >= 0:
-                use.written += 1
-                end = at + len(term)
-                document.compound_at(end, term, uses, compounds, term)
-                at = whole.find(term, end)
+            use.written = whole.count(term)
+
+
+def _count_compounds(document: _DocumentText, lists: WordLists, uses: dict[str, _TermUse], compounds: dict) -> None:
+    """A mined term or a lexicon wording with the head of a name right after it (a term, then
+    精神) is a compound the term entries judge, counted where the text writes it: each head
+    is found, then every modifier that ends right before it (a verb phrase holding a name
+    makes a compound of its own, which the term entries drop)."""
+    heads = _heads_pattern(lists.heads)
+    if heads is None:
+        return
+    whole = document.whole
+    for found in heads.finditer(whole):
+        at = found.start()
+        for length in lists.modifier_lengths.get(whole[at - 1], ()) if at else ():
+            modifier = lists.modifiers.get(whole[at - length:at]) if length <= at else None
+            if modifier is None:
+                continue
+            compound = whole[at - length:found.end()]
+            if compound in lists.user_words:
+                continue  # a word of its own: counted as one
+            role, kind, text = document.block_at(at)
+            use = uses.get(compound)
+            if use is None:
+                use = uses[compound] = _TermUse(sentence=text, needle=compound)
+            use.roles |= 1 << role if role >= 0 else 0
+            use.count += 1
+            use.written += 1
+            use.headed += kind in HEADING_LINES
+            compounds[compound] = modifier
+
+
+@lru_cache(maxsize=4)
+def _heads_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:
+    if not heads:
+        return None
+    return re.compile("|".join(re.escape(head) for head in sorted(heads, key=lambda h: (-len(h), h))))
 
 
 def _ends_clause(tokens: list[str], index: int) -> bool:
