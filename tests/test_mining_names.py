@@ -46,8 +46,7 @@ def seeds_without_lexicon(tmp_path_factory) -> dict[str, dict]:
 def test_the_seeds_give_whole_names_as_set_phrases_without_the_lexicon(seeds_without_lexicon):
     found = seeds_without_lexicon
     typed = {text: found[text]["type"] for text in CANONICAL if text in found}
-    assert typed.get("习近平新时代中国特色社会主义思想") == "set_phrase", typed
-    assert sum(kind == "set_phrase" for kind in typed.values()) >= 3, typed
+    assert typed == dict.fromkeys(CANONICAL, "set_phrase"), typed
     doctrine = found["习近平新时代中国特色社会主义思想"]
     # counted wherever it is written: also inside 学习贯彻… and 深入学习贯彻…, which the
     # tokenizer cuts as longer words (14 times in the five seeds)
