@@ -100,7 +100,7 @@ def add_document_words(total: dict, digest: dict, cut, lists: WordLists, pattern
     words: set[str] = set()
     for sentence in sentences:
         role_bit = 1 << sentence.role if sentence.role >= 0 else 0
-        tokens = [t for t in sentence.tokens if not t.isspace()]
+        tokens = sentence.tokens
         heading = sentence.kind in HEADING_LINES
         for index, token in enumerate(tokens):
             if token in lists.token_terms:
