@@ -63,6 +63,7 @@ class LexiconEntry:
     line: int | None = None  # where the entry is in the file
     dated_variants: list[LexiconEntry] = field(default_factory=list)  # variants with a time of their own
     variant_of: str = ""  # for a dated variant: the term it is a wording of
+    _finders: list | None = field(default=None, repr=False, compare=False)
 
     @property
     def wordings(self) -> list[str]:
@@ -72,6 +73,16 @@ class LexiconEntry:
     def stale_in(self, year: int) -> bool:
         """Replaced by the start of `year` (a change in January counts for that year)."""
         return self.until is not None and (year > self.until.year or (year == self.until.year and self.until.month == 1))
+
+    def finders(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Where it stands in text: its patterns and any wording they miss, each with a literal
+        that every match holds ("" if none), so a text without it needs no search."""
+        if self._finders is None:
+            patterns = list(self.patterns)
+            patterns += [re.compile(re.escape(w)) for w in self.wordings
+                         if not any(p.fullmatch(w) for p in self.patterns)]
+            self._finders = [(required_literal(p.pattern), p) for p in patterns]
+        return self._finders
 
     def stale_from(self) -> int | None:
         """The first year in which it is outdated."""
@@ -117,7 +128,9 @@ class Lexicon:
         for entry in [*self.entries, *self.dated_variants]:
             if not entry.stale_in(year):
                 continue
-            for pattern in entry.patterns:
+            for literal, pattern in entry.finders():  # its patterns, and its own wordings
+                if literal not in text:
+                    continue
                 found = pattern.search(text)
                 if found and not any(allowed.search(text) for allowed in entry.allow):
                     return StaleWording(entry, found.group(0))
@@ -133,6 +146,23 @@ class Lexicon:
             if wording in entry.wordings or any(pattern.fullmatch(wording) for pattern in entry.patterns):
                 return entry
         return None
+
+
+def required_literal(pattern: str) -> str:
+    """The longest run of plain characters at the top level of a regular expression: every
+    match holds it ("" when there is none)."""
+    try:  # the parser of the re module; its name changed in Python 3.11
+        from re import _constants as constants, _parser as parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as constants
+        import sre_parse as parser
+    best = run = ""
+    for op, value in parser.parse(pattern):
+        if op is constants.LITERAL:
+            run += chr(value)
+            continue
+        best, run = max(best, run, key=len), ""
+    return max(best, run, key=len)
 
 
 def default_lexicon_path(bank_dir: str | os.PathLike | None = None) -> Path:

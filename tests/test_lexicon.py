@@ -96,3 +96,21 @@ def test_shipped_variants_are_wordings_of_their_term():
     assert lexicon.entry_for("中央八项规定").term == "中央八项规定精神"
     for entry in lexicon.entries:
         assert entry.source and all(v.source for v in entry.dated_variants)
+
+
+def test_an_outdated_term_is_stale_by_its_own_wording_too(tmp_path):
+    """The bank lists a lexicon entry under its term, which its patterns need not match
+    (they find 十九届三中、四中全会精神 in the text): the term itself is outdated as well."""
+    lexicon = load_lexicon()
+    term = "党的十九届中央全会精神"
+    assert not any(pattern.search(term) for pattern in lexicon.entry_for(term).patterns)
+    assert lexicon.stale_wording(term, 2021) is None
+    found = lexicon.stale_wording(term, 2026)
+    assert found and found.entry.term == term and found.written == term
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / SKELETONS_FILE).write_text(dump_skeletons([]), encoding="utf-8")
+    (bank / PHRASES_FILE).write_text(dump_phrases([{"text": term, "type": "set_phrase", "count": 2, "docs": 1}]),
+                                     encoding="utf-8")
+    assert term not in [e["text"] for e in api.phrases(bank, year=2026) if e["source"] == "corpus"]
+    assert term in [e["text"] for e in api.phrases(bank, year=2021) if e["source"] == "corpus"]

@@ -117,3 +117,28 @@ def test_cache_file_is_sqlite(tmp_path):
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:
         assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")} >= {
             "digests", "facts", "corpora", "counts", "words", "meta"}
+
+
+def test_an_edited_lexicon_makes_the_banks_of_an_unchanged_corpus_stale(tmp_path, monkeypatch):
+    """terms.yaml is read by the miner (its entries are counted, its wordings are user words):
+    after an office edits its own, mining the same corpus again is no cache answer."""
+    data = tmp_path / "data"
+    bank = data / "bank"
+    bank.mkdir(parents=True)
+    (bank / "phrases.yaml").write_text("version: 1\nphrases: []\n", encoding="utf-8")
+    lexicon = bank / "terms.yaml"
+    lexicon.write_text("version: 2\nterms:\n- {term: 河长制, source: 2016年中办国办意见}\n", encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_DATA_DIR", str(data))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "000_928ffb1024447432.txt", corpus)
+    args = dict(cache_dir=tmp_path / "cache", jobs=1, warn=lambda m: None)
+    mine_corpus(corpus, tmp_path / "out", **args)
+    assert mine_corpus(corpus, tmp_path / "out", **args).up_to_date
+    before = (tmp_path / "out" / "phrases.yaml").read_text(encoding="utf-8")
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "- {term: 一岗双责, source: 党风廉政建设责任制规定}\n",
+                       encoding="utf-8")
+    again = mine_corpus(corpus, tmp_path / "out", **args)
+    assert not again.up_to_date
+    after = (tmp_path / "out" / "phrases.yaml").read_text(encoding="utf-8")
+    assert after != before and "- text: 一岗双责\n  type: set_phrase" in after

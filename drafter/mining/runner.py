@@ -15,6 +15,7 @@ are additions, so the same code can run on a cluster engine.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -36,10 +37,11 @@ from drafter.mining.progress import Progress
 from drafter.mining.report import MineReport
 from drafter.mining.sentences import select_sentences
 from drafter.mining.skeletons import build_skeletons
-from drafter.mining.terms import NgramCounts, score_terms
+from drafter.mining.terms import MAX_LENGTH, NgramCounts, score_terms
 from drafter.mining.term_entries import select_terms
 from drafter.mining.tokenizer import chosen_engine, lexicon_fingerprint, load_tokenizer
-from drafter.mining.words import example_text, merge_word_totals, new_word_total
+from drafter.mining.name_heads import load_name_heads
+from drafter.mining.words import WordLists, example_text, merge_word_totals, new_word_total
 from drafter.parsing import parser_data_id
 from drafter.process_pool import ProcessMap, one_done
 from drafter.vocabulary import KINDS, ROLES, TYPES
@@ -125,7 +127,7 @@ def map_words(task: tuple) -> dict:
     from drafter.mining.digest import document_digests
     from drafter.mining.words import add_documents_words
 
-    folder, engine, user_words, items = task
+    folder, engine, user_words, lists, items = task
     cache = _cache_in_worker(folder)
     tokenizer = load_tokenizer(user_words, engine)
 
@@ -139,7 +141,7 @@ def map_words(task: tuple) -> dict:
                     yield part
             one_done()
 
-    return add_documents_words(digests(), tokenizer.cut, frozenset(user_words))
+    return add_documents_words(digests(), tokenizer.cut, lists)
 
 
 # -- the run ------------------------------------------------------------------------
@@ -180,6 +182,7 @@ class _MiningRun:
         self.timings: dict[str, float] = {}
         self.lexicon = load_lexicon()
         self.cues = load_topic_cues()
+        self.heads = load_name_heads()
         with self.timed("hash"):
             self.files, self.unreadable = hash_files(self.corpus, paths)
             self.engine = chosen_engine(engine)
@@ -189,8 +192,12 @@ class _MiningRun:
             # the same bytes as x.docx and as x.txt go to different readers: different results
             self.keys = [f"{f.digest}:{f.path.suffix.lower()}:{parse_id}" for f in self.files]
             self.corpus_key = str(self.corpus.resolve())
+            # the lexicon, the topic cues and the heads of names are read by the miners: an edit
+            # of any of them makes the banks of an unchanged corpus stale
+            self.data_id = _data_id([self.lexicon.path, self.cues.path, self.heads.path])
             self.fingerprint = content_hash("\n".join(
-                [MINER_VERSION, self.mine_id, self.engine, *(f"{f.name}\t{k}" for f, k in zip(self.files, self.keys))]
+                [MINER_VERSION, self.mine_id, self.data_id, self.engine,
+                 *(f"{f.name}\t{k}" for f, k in zip(self.files, self.keys))]
             ).encode())
         self.report = MineReport(self.corpus, self.out, tokenizer=self.engine, timings=self.timings)
         for name, reason in self.unreadable:
@@ -244,15 +251,16 @@ class _MiningRun:
                 mined = _stable_user_words([t.text for t in terms], previous.get("mined_words"))
                 standard = [w for entry in self.lexicon.entries for w in entry.wordings]
                 user_words = list(dict.fromkeys(mined + standard))
-                words_id = f"{self.engine}:{self.mine_id}:{lexicon_fingerprint(user_words)}"
+                lists = _word_lists(user_words, mined, self.lexicon, self.heads, counts)
+                words_id = f"{self.engine}:{self.mine_id}:{self.data_id}:{lexicon_fingerprint(user_words)}"
                 with self.timed("words"):
-                    word_total, word_keys = _word_total(good, words_id, user_words, self.engine, self.cache,
+                    word_total, word_keys = _word_total(good, words_id, user_words, lists, self.engine, self.cache,
                                                         self.corpus_key, mapper, self.bar)
             finally:
                 self.bar.finish()
         with self.timed("merge"):
             skeletons, phrases, kinds = _assemble(good, counts, word_total, self.cache, self.engine,
-                                                  self.lexicon, self.cues)
+                                                  self.lexicon, self.cues, self.heads)
         with self.timed("write"):
             skeletons_text, phrases_text = dump_skeletons(skeletons), dump_phrases(phrases)
             _write(self.out, skeletons_text, phrases_text, report)
@@ -270,6 +278,72 @@ class _MiningRun:
                 "kinds": report.kinds, "entries": report.entries, "skeleton_kinds": report.skeleton_kinds,
                 "mined_words": mined, "counts_id": self.mine_id,
             }, counts.to_data(), {"id": words_id, "keys": word_keys, "total": word_total})
+
+
+def _word_lists(user_words: list[str], mined: list[str], lexicon, heads, counts: NgramCounts) -> WordLists:
+    """What the word-level map step looks for (see WordLists). A lexicon finder whose literal
+    the corpus never writes (by its n-gram counts, while nothing was pruned) is left out; of
+    the mined terms, those that may be names (ending on the head of a name) are also
+    counted where they are written, inside longer terms too."""
+    token_terms = frozenset(w for w in mined if lexicon.entry_for(w) is None)  # else counted as the entry
+    probe = _probes(counts)
+    written = _written_in(counts)
+    finders: dict[str, list] = {}
+    modifiers: dict[str, str] = {}
+    for entry in lexicon.entries:
+        for literal, pattern in entry.finders():
+            if written(literal):
+                plain = literal and pattern.pattern == re.escape(literal)
+                finders.setdefault(probe(literal), []).append((entry.term, literal, None if plain else pattern))
+        modifiers.update((wording, entry.term) for wording in entry.wordings if written(wording))
+    terms_by_probe: dict[str, list] = {}
+    for term in sorted(token_terms):
+        modifiers[term] = term
+        if heads.head_of(term):  # a name may be written inside longer terms: count it in the text
+            terms_by_probe.setdefault(probe(term), []).append(term)
+    lengths: dict[str, set] = {}
+    for modifier in modifiers:
+        lengths.setdefault(modifier[-1], set()).add(len(modifier))
+    return WordLists(frozenset(user_words), token_terms, finders, frozenset(heads.heads), terms_by_probe,
+                     modifiers, {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()})
+
+
+_CJK_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
+
+
+def _written_in(counts: NgramCounts) -> Callable[[str], bool]:
+    """Whether the corpus may write a text: each run of Chinese characters in it, by its first
+    and last characters up to the longest n-gram counted, occurs. Always true once rare
+    n-grams were pruned (the counts are then lower bounds)."""
+    if counts.pruned:
+        return lambda text: True
+    tf = counts.tf
+    longest = MAX_LENGTH + 1  # the longest n-grams counted
+
+    def written(text: str) -> bool:
+        return all(tf.get(run[:longest], 0) and tf.get(run[-longest:], 0) for run in _CJK_RUNS.findall(text))
+    return written
+
+
+def _probes(counts: NgramCounts) -> Callable[[str], str]:
+    """The rarest character of a text by the corpus's counts ("" for a text without one):
+    a document that does not hold it cannot hold the text."""
+    tf = counts.tf
+
+    def probe(text: str) -> str:
+        return min(text, key=lambda char: (tf.get(char, 0), char), default="")
+    return probe
+
+
+def _data_id(paths: list[str]) -> str:
+    """A content hash of the data files the miners read."""
+    parts = []
+    for path in paths:
+        try:
+            parts.append(Path(path).read_bytes())
+        except OSError:
+            parts.append(b"")
+    return content_hash(b"\0".join(parts))[:16]
 
 
 def _output_folder(out_dir: str | os.PathLike | None) -> Path:
@@ -369,7 +443,7 @@ def _error_of(cache: MiningCache, key: str) -> str | None:
     return (digest or {}).get("error", "无法解析")
 
 
-def _word_total(good, words_id, user_words, engine_name, cache: MiningCache, corpus_key: str,
+def _word_total(good, words_id, user_words, lists, engine_name, cache: MiningCache, corpus_key: str,
                 mapper: ProcessMap, bar: Progress) -> tuple[dict, list[str]]:
     """Map step 2: word-level totals, adding only new documents to the cached total when
     the documents were only added and the user words did not change."""
@@ -383,14 +457,15 @@ def _word_total(good, words_id, user_words, engine_name, cache: MiningCache, cor
         todo = [(file, key) for (file, key), both in zip(good, keys) if both not in before]
     bar.start("分词挖掘", len(todo))
     items = [(key, file.name) for file, key in todo]
-    tasks = [(str(cache.folder), engine_name, user_words, chunk) for chunk in mapper.chunks(items)]
+    tasks = [(str(cache.folder), engine_name, user_words, lists, chunk) for chunk in mapper.chunks(items)]
     for chunk_total in mapper.map(map_words, tasks, bar.set, [len(t[-1]) for t in tasks]):
         merge_word_totals(total, chunk_total)
     bar.finish()
     return total, keys
 
 
-def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, engine: str, lexicon, cues):
+def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, engine: str, lexicon, cues,
+              heads):
     """Reduce step 2: skeletons and all phrase entries, best first within each type."""
     all_facts = []
     kinds: Counter = Counter()
@@ -412,7 +487,8 @@ def _assemble(good, counts: NgramCounts, word_total: dict, cache: MiningCache, e
     dictionary.expect({t for _role, _headings, _structure, first_parts, _source in word_total["heading_sets"]
                        for part in first_parts for t in part})
     terms = select_terms(word_total["terms"], documents=documents, lexicon=lexicon, cues=cues, units=units,
-                         base_cut=base.cut, char_counts=counts, dictionary=dictionary)
+                         base_cut=base.cut, char_counts=counts, dictionary=dictionary,
+                         compounds=word_total.get("compounds", {}), heads=heads)
     set_phrases = frozenset(w for t in terms if t["type"] == "set_phrase" for w in [t["text"], *t["variants"]]) \
         | frozenset(w for entry in lexicon.entries for w in entry.wordings)
 

@@ -1,14 +1,17 @@
 """From mined terms to the bank's term entries, typed as a writer understands them.
 
-- `set_phrase` 提法: a standard wording of the lexicon (templates/terms.yaml), a
-  compound with a numeral that counts its parts (三会一课, 四个意识), a name writers
-  put in quotes (“清廉机关”), or a noun phrase so lexicalized that a word in it, rare
-  in the language at large, is hardly ever used without the rest (党风廉政 → 党风廉政建设);
-  never the words of heading lines (下一步打算), nor a 提法 in use: after a verb it is
-  a collocation (落实中央八项规定), with a common head word a use of the 提法
-  (中央八项规定精神问题), with other words around it a word;
-- `collocation` 动词搭配: a verb, or an adverb with a verb, leading (扎实推进,
-  贯彻落实, 进一步);
+- `set_phrase` 提法: a standard wording of the lexicon (templates/terms.yaml), the
+  name of a doctrine, system, policy or campaign (a long noun phrase ending on the head
+  of a name, templates/name_heads.yaml: …思想, …责任制, …学习教育), a compound with a
+  numeral that counts its parts (三会一课, 四个意识), a name writers put in quotes
+  (“清廉机关”), or a noun phrase so lexicalized that a word in it, rare in the language
+  at large, is hardly ever used without the rest (党风廉政 → 党风廉政建设); never the
+  words of heading lines (下一步打算), nor a 提法 in use: after a verb it is a
+  collocation (落实“四个意识”), with a common head word a use of the 提法 (一岗双责要求),
+  with other words around it a word. A 提法 is counted wherever it is written;
+- `collocation` 动词搭配: a verb, or an adverb with a verb, leading the words after it
+  (扎实推进, 贯彻落实, 进一步); not a negated predicate (还不够) nor a verb phrase that
+  ends its clause in (nearly) all its uses (把…落到实处);
 - `word` 常用词: any other domain word (党员干部, 工作总结).
 
 Grammar, not word lists, keeps junk out: a term neither starts nor ends on a
@@ -26,7 +29,7 @@ from difflib import SequenceMatcher
 
 from drafter.mining.pos import (COMMON_FREQUENCY, NOT_FIRST_TAGS, NOT_LAST_TAGS, VERB_TAGS, DictionaryWords,
                                 verbal)
-from drafter.mining.clauses import is_word
+from drafter.mining.name_heads import NameHeads
 from drafter.mining.words import example_text
 
 SET_PHRASE, COLLOCATION, WORD = "set_phrase", "collocation", "word"
@@ -57,24 +60,44 @@ class TermCandidate:
     tokens: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     entry: object = None    # the lexicon entry it is, if any
+    ends: int = 0           # of which at the end of a clause
+    written: int = 0        # occurrences in the text, inside longer terms too (学习贯彻 + it)
+    written_docs: int = 0   # documents where it is written
+    compound: bool = False  # a term followed by the head of a name, found in the word pass
+    named: bool = False     # typed as the name of a doctrine, system, policy or campaign
     type: str = WORD
     variants: list[str] = field(default_factory=list)
 
 
 def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
                  base_cut: Callable[[str], list[str]], char_counts,
-                 dictionary: DictionaryWords | None = None) -> list[dict]:
-    """Typed, ranked term entries (best first within each type), variants merged."""
+                 dictionary: DictionaryWords | None = None, compounds: dict[str, str] | None = None,
+                 heads: NameHeads | None = None) -> list[dict]:
+    """Typed, ranked term entries (best first within each type), variants merged.
+
+    `uses` maps a term to [roles, documents, examples, occurrences, in quotes, in headings,
+    at the end of a clause, occurrences written, documents written]; `compounds` maps a term
+    followed by the head of a name (a term, then 精神) to that term."""
     dictionary = dictionary or DictionaryWords()
+    compounds = compounds or {}
     min_docs = 2 if documents >= 2 else 1
     candidates: dict[str, TermCandidate] = {}
-    for text, (roles, docs, examples, count, quoted, headed) in uses.items():
-        entry = lexicon.entry_for(text)
-        if docs < (1 if entry else min_docs):
-            continue
+    for text, (roles, docs, examples, count, quoted, headed, *more) in uses.items():
+        ends, written, written_docs = more[:3] if len(more) >= 3 else (0, count, docs)
+        # a mined term written only inside longer ones is no lexicon wording (those are counted
+        # in the text); it may still be a name that longer terms swallow (学习贯彻 + a name)
+        entry = lexicon.entry_for(text) if docs else None
+        if entry is not None:
+            pass  # the lexicon's entries are listed wherever the corpus writes them
+        elif not docs or max(docs, 0 if text in compounds else written_docs) < min_docs:
+            continue  # never used as a word (no example to judge it by), or too rare
         if entry is None and any(text in unit for unit in units):
             continue  # one unit's own name (镇人民政府) is no 提法
-        candidates[text] = TermCandidate(text, roles, docs, examples, count, quoted, headed, entry=entry)
+        if text in compounds and (entry is not None or count < MIN_COMPOUND_COUNT):
+            continue  # the lexicon counts its own wordings in the text; a compound must recur
+        candidates[text] = TermCandidate(text, roles, docs, examples, count, quoted, headed, entry=entry,
+                                         ends=ends, written=written, written_docs=written_docs,
+                                         compound=text in compounds)
     for candidate in candidates.values():
         candidate.tokens = [t for t in base_cut(candidate.text) if t.strip()]
     contexts = {text: _contexts(candidate, base_cut) for text, candidate in candidates.items()}
@@ -85,10 +108,17 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
     for candidate in candidates.values():
         candidate.tags = [_tag(token, tags) for token in candidate.tokens]
         found = contexts[candidate.text]
-        if candidate.entry is None and not _well_formed(candidate, found, char_counts):
+        if candidate.entry is None and not _well_formed(candidate, found):
             continue
-        candidate.type = _type_of(candidate, found, tags, char_counts, dictionary.frequency)
+        candidate.type = _type_of(candidate, found, tags, char_counts, dictionary.frequency, heads)
+        if candidate.compound and not candidate.named:
+            continue  # a term and a head that do not make a name: the term is listed alone
+        if candidate.entry is None and not candidate.named and \
+                (candidate.docs < min_docs or _mostly_inside_longer_terms(candidate, char_counts)):
+            continue
         kept[candidate.text] = candidate
+    for name in [c for c in kept.values() if c.named and _part_of_a_longer_name(c, kept, lexicon)]:
+        del kept[name.text]
     uses_of = _uses_of_set_phrases(kept, {w for entry in lexicon.entries for w in entry.wordings}, tags,
                                    dictionary.frequency)
     merged = _merge_variants(kept, uses_of)
@@ -97,7 +127,7 @@ def select_terms(uses: dict, *, documents: int, lexicon, cues, units: set[str],
         by_type.setdefault(candidate.type, []).append(candidate)
     entries = []
     for kind in (SET_PHRASE, COLLOCATION, WORD):
-        ranked = sorted(by_type.get(kind, []), key=lambda c: (-c.docs, -c.count, c.text))[:LIMITS[kind]]
+        ranked = sorted(by_type.get(kind, []), key=lambda c: (-_shown(c)[1], -_shown(c)[0], c.text))[:LIMITS[kind]]
         entries.extend(_entry(candidate, lexicon, cues) for candidate in ranked)
     return entries
 
@@ -132,14 +162,31 @@ def _contexts(candidate: TermCandidate, base_cut) -> list[UseContext]:
     return found
 
 
-def _well_formed(candidate: TermCandidate, contexts: list[UseContext], char_counts) -> bool:
+def _mostly_inside_longer_terms(candidate: TermCandidate, char_counts) -> bool:
+    """Nearly always inside a longer term (大精神 inside 二十大精神): a fragment of it."""
+    occurrences = char_counts.tf.get(candidate.text, 0)
+    return bool(occurrences) and candidate.count < MIN_STANDALONE_SHARE * occurrences
+
+
+def _part_of_a_longer_name(name: TermCandidate, kept: dict[str, TermCandidate], lexicon) -> bool:
+    """A name that a longer 提法 holding it (a lexicon entry, or another name) covers in nearly
+    all the places it is written is a piece of that 提法. A name inside verb phrases (学习贯彻 +
+    the name) is not: it is the unit those phrases use."""
+    covered = 0
+    for other in kept.values():
+        if other is name or other.type != SET_PHRASE or len(other.text) <= len(name.text):
+            continue
+        wordings = other.entry.wordings if other.entry is not None else [other.text]
+        if any(name.text in wording for wording in wordings):
+            covered = max(covered, _shown(other)[0])
+    return covered > 0 and covered >= (1 - MIN_STANDALONE_SHARE) * _shown(name)[0]
+
+
+def _well_formed(candidate: TermCandidate, contexts: list[UseContext]) -> bool:
     if not candidate.tokens:
         return False
     if candidate.tags[0] in NOT_FIRST_TAGS or candidate.tags[-1] in NOT_LAST_TAGS:
         return False
-    occurrences = char_counts.tf.get(candidate.text, 0)
-    if occurrences and candidate.count < MIN_STANDALONE_SHARE * occurrences:
-        return False  # nearly always inside a longer term: a fragment of it
     if not contexts:
         return True
     # its ends fall inside words (不断提高党 ends inside 党员), or it is the tail of a numbered
@@ -149,8 +196,11 @@ def _well_formed(candidate: TermCandidate, contexts: list[UseContext], char_coun
 
 
 def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[str, str], char_counts,
-             frequency: Callable[[str], int]) -> str:
+             frequency: Callable[[str], int], heads: NameHeads | None = None) -> str:
     if candidate.entry is not None:
+        return SET_PHRASE
+    if candidate.headed * 2 <= candidate.count and _named(candidate, heads):
+        candidate.named = True
         return SET_PHRASE
     whole_tag = tags.get(candidate.text, "")
     # a noun phrase used as one: ending on a noun, after a verb or 的 (制定学习计划, 学习…的重要论述)
@@ -163,9 +213,9 @@ def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[st
         halves = [tags.get(candidate.text[:2], ""), tags.get(candidate.text[2:], "")] \
             if len(candidate.text) == 4 else []
         verbal = _verbal(halves) if halves else (whole_tag in VERB_TAGS or whole_tag in ("d", "ad"))
-        return COLLOCATION if verbal and not nominal else WORD
+        return COLLOCATION if verbal and not nominal and _reusable_lead(candidate) else WORD
     if _verbal(candidate.tags) and not nominal:
-        return COLLOCATION
+        return COLLOCATION if _reusable_lead(candidate) else WORD
     if candidate.headed * 2 > candidate.count:
         return WORD  # words of headings (下一步打算, 下半年工作): the heading bank has them
     if len(candidate.tokens) >= 2 and len(candidate.text) >= 4 and _numbered(candidate.tokens, candidate.tags):
@@ -173,9 +223,86 @@ def _type_of(candidate: TermCandidate, contexts: list[UseContext], tags: dict[st
     if _quoted_name(candidate):
         return SET_PHRASE
     if len(candidate.tokens) >= 2 and len(candidate.text) >= 5 and candidate.docs >= 3 \
-            and _lexicalized(candidate, char_counts, frequency):
+            and _nominal(candidate.tags[-1]) and _lexicalized(candidate, char_counts, frequency):
         return SET_PHRASE
     return WORD
+
+
+# A name is at least this long: shorter noun phrases ending on a head (工作机制, 学习计划) are
+# common words of the field.
+NAME_LENGTH = 6
+
+
+def _named(candidate: TermCandidate, heads: NameHeads | None) -> bool:
+    """The name of a doctrine, system, policy or campaign: a phrase of NAME_LENGTH characters
+    or more whose last word is a noun and the head of a name (templates/name_heads.yaml), and
+    whose modifier, before that head, is a noun phrase: led by no verb, adverb, preposition
+    or conjunction and holding no verb or conjunction (落实…责任 is a verb phrase, 群众反映…
+    a clause, A和B… two names).
+
+    The candidate is already a term the statistics found: cohesive and free at both ends
+    (terms.score_terms), or a term that a head follows in most of its uses (a compound)."""
+    text = candidate.text
+    if heads is None or len(text) < NAME_LENGTH or not candidate.tokens:
+        return False
+    head = heads.head_of(text)
+    if head is None or not _nominal(candidate.tags[-1]):
+        return False
+    modifier_end = len(text) - len(head)
+    modifier: list[str] = []
+    position = 0
+    for token, tag in zip(candidate.tokens, candidate.tags):
+        if position >= modifier_end:
+            break
+        modifier.append(tag)
+        position += len(token)
+    if position != modifier_end or not modifier:
+        return False  # the head does not start on a word of the phrase (…工作机制 of 工作机 + 制)
+    # only nouns, numerals and the like lead a name; not a verb, an adverb or an idiom, nor a
+    # word the dictionary calls an adjective that writers use as a verb (落实 a, 健全 a)
+    first = candidate.tokens[0]
+    if not (_nominal(modifier[0]) or modifier[0] in _NAME_FIRST_TAGS or (modifier[0] == "a" and len(first) == 1)):
+        return False
+    return not any(tag in VERB_TAGS or tag == "c" or tag == "p" for tag in modifier)
+
+
+# Besides nouns, what a name may start with: a numeral (八项), a time word, an attributive-only
+# word, a place word; an adjective only as a single character (新).
+_NAME_FIRST_TAGS = frozenset({"m", "mq", "t", "b", "s"})
+
+
+def _nominal(tag: str) -> bool:
+    """A noun (n, nz, nt …), a verbal noun (vn), an abbreviation (j) or a set expression (l)."""
+    return tag.startswith("n") or tag in ("vn", "j", "l")
+
+
+# Negation adverbs: a predicate they lead (不够, 不足, 没有) is an assessment, not an action.
+NEGATORS = frozenset("不没未")
+_PREDICATE_TAGS = VERB_TAGS | {"a", "ad", "an"}
+
+
+# A verb phrase that leads the words after it in fewer of its uses than this is a complete
+# predicate (把…落到实处，), not a lead to reuse.
+MIN_LEADING_SHARE = 0.2
+
+
+def _reusable_lead(candidate: TermCandidate) -> bool:
+    """A verb phrase a writer reuses as a 动词搭配 (扎实推进…, 压实…责任, 进一步…): not a negated
+    predicate (还不够, 存在不足), and, unless it holds its object (抓党建), one that leads
+    the words after it at least sometimes: not one that (nearly) always ends its clause
+    (把…落到实处，)."""
+    for token, tag in zip(candidate.tokens, candidate.tags):
+        if token[0] in NEGATORS and (tag in _PREDICATE_TAGS or len(token) == 1):
+            return False
+    leading = candidate.count - candidate.ends
+    return not candidate.tags or _nominal(candidate.tags[-1]) or leading >= MIN_LEADING_SHARE * candidate.count
+
+
+# A term followed by the head of a name (a term, then 精神) is a compound worth judging when it
+# recurs. Its term may well be used apart (a 提法 of its own before a head: …主体责任): what
+# makes it a name is its structure (see _named), and that its ends fall on words where it is
+# written (…思想 of 思想认识 does not).
+MIN_COMPOUND_COUNT = 3
 
 
 def _quoted_name(candidate: TermCandidate) -> bool:
@@ -185,10 +312,13 @@ def _quoted_name(candidate: TermCandidate) -> bool:
 
 def _tag(token: str, tags: dict[str, str]) -> str:
     """A token's tag; a four-character word made of two verbs (教育引导, tagged as a noun
-    by the dictionary) is a verb."""
+    by the dictionary) is a verb, and so is an adjective whose first character is a verb
+    (落实 a, 扎实 a: writers lead verb phrases with them)."""
     tag = tags.get(token, "")
     if len(token) == 4 and tag not in VERB_TAGS and \
             tags.get(token[:2], "") in (*VERB_TAGS, "vn") and tags.get(token[2:], "") in VERB_TAGS:
+        return "v"
+    if tag == "a" and len(token) >= 2 and tags.get(token[0], "") in VERB_TAGS:
         return "v"
     return tag
 
@@ -244,9 +374,11 @@ def _lexicalized(candidate: TermCandidate, char_counts, frequency: Callable[[str
 def _uses_of_set_phrases(kept: dict[str, TermCandidate], wordings: set[str], tags: dict[str, str],
                          frequency: Callable[[str], int]) -> dict[str, str]:
     """Mined 提法 that hold a shorter one (a lexicon wording, or a mined 提法) with other words
-    are that one in use, not new 提法: after a verb (落实中央八项规定) a collocation, else a
-    word. One with a common word as its head (中央八项规定精神问题) is counted as a use of the
-    shorter one: the returned {longer: shorter}. A name written in quotes stays a 提法."""
+    are that one in use, not new 提法: after a verb (落实“四个意识” …) a collocation, else a
+    word. One with a common word as its head (一岗双责要求) is counted as a use of the shorter
+    one: the returned {longer: shorter}. A name written in quotes stays a 提法, and so does a
+    name (see _named) whose modifier is no verb: a person's name before a doctrine, a 提法
+    before the head of a name."""
     known = set(wordings)
     uses_of: dict[str, str] = {}
     for candidate in sorted(kept.values(), key=lambda c: (len(c.text), c.text)):
@@ -261,9 +393,11 @@ def _uses_of_set_phrases(kept: dict[str, TermCandidate], wordings: set[str], tag
             continue
         start, end = inner
         lead, tail = candidate.tokens[:start], candidate.tokens[end:]
+        verb = bool(lead) and verbal(candidate.tags[len(lead) - 1], tags.get(lead[-1][0], ""))
+        if candidate.named and not verb:
+            known.add(candidate.text)
+            continue
         if lead:
-            last = len(lead) - 1
-            verb = verbal(candidate.tags[last], tags.get(lead[-1][0], ""))
             candidate.type = COLLOCATION if verb else WORD
             continue
         candidate.type = WORD
@@ -289,7 +423,7 @@ def _inner_phrase(tokens: list[str], known: set[str]) -> tuple[int, int] | None:
 def _merge_variants(candidates: dict[str, TermCandidate], uses_of: dict[str, str] | None = None) -> list[TermCandidate]:
     """Wordings of one lexicon entry become one item; a longer form made by a productive
     head word (主题党日 + 活动) becomes a variant of the shorter one. A use of a 提法 with a
-    common head word (`uses_of`: 中央八项规定精神问题) counts for it, without being a variant."""
+    common head word (`uses_of`: 一岗双责要求) counts for it, without being a variant."""
     uses_of = uses_of or {}
     heads: dict[str, set[str]] = {}
     for candidate in candidates.values():
@@ -314,7 +448,7 @@ def _merge_variants(candidates: dict[str, TermCandidate], uses_of: dict[str, str
         head = candidate.tokens[-1]
         shorter = candidate.text[:-len(head)]
         base = candidates.get(shorter)
-        if base is not None and base.type == candidate.type and candidate.entry is None \
+        if base is not None and base.type == candidate.type and candidate.entry is None and not candidate.named \
                 and len(heads.get(head, ())) >= PRODUCTIVE_HEAD:
             absorbed[candidate.text] = absorbed.get(shorter, shorter)
     for longer, into in absorbed.items():
@@ -325,9 +459,9 @@ def _merge_variants(candidates: dict[str, TermCandidate], uses_of: dict[str, str
             main.variants.append(longer)
         main.roles |= other.roles
         main.docs = max(main.docs, other.docs)
-        # a wording holding punctuation (以案为鉴、以案促改) is found in the text, never cut as
-        # one word: the tokenizer cut the main wording inside it, which counted it already
-        if is_word(longer) or main.text not in longer:
+        # a 提法 is counted where it is written, in its longer forms too; another term where the
+        # tokenizer cut it as a word, so its longer forms add their uses
+        if main.type != SET_PHRASE:
             main.count += other.count
         main.quoted += other.quoted
         main.examples = distinct_examples(main.examples + other.examples)
@@ -365,6 +499,14 @@ def _same_sentence(a: list, b: list) -> bool:
     return match.size >= min(SAME_SENTENCE_OVERLAP, len(first), len(second))
 
 
+def _shown(candidate: TermCandidate) -> tuple[int, int]:
+    """(occurrences, documents) of an entry: a 提法 wherever it is written (a lexicon entry in
+    the text, a mined one inside longer terms too: 学习贯彻 + it), another term as a word."""
+    if candidate.type == SET_PHRASE:
+        return max(candidate.written, candidate.count), max(candidate.written_docs, candidate.docs)
+    return candidate.count, candidate.docs
+
+
 def _entry(candidate: TermCandidate, lexicon, cues) -> dict:
     from drafter.vocabulary import ROLES
 
@@ -376,8 +518,8 @@ def _entry(candidate: TermCandidate, lexicon, cues) -> dict:
         "text": text,
         "type": candidate.type,
         "roles": [role for index, role in enumerate(ROLES) if candidate.roles & (1 << index)],
-        "count": candidate.count,
-        "docs": candidate.docs,
+        "count": _shown(candidate)[0],
+        "docs": _shown(candidate)[1],
         "topics": topics,
         "variants": variants,
         "examples": [{"doc": source, "text": example_text(sentence, candidate.text)}

@@ -144,6 +144,45 @@ def _count_text(text: str, counts: NgramCounts, times: int) -> None:
             _add(mine, theirs, times)
 
 
+# An enumeration that shares the rest of a name (十九届二中、三中、四中全会精神: 二中全会, 三中全会 …)
+# puts 、 inside the name. Items of two or three characters that end like the words across the
+# 、 (二中 / 三中) are such an ellipsis: that 、 is no phrase boundary but one more neighbour,
+# like a slot, so no term ends right before it (…十九届二中) or starts right after it (四中全会精神).
+MAX_ELLIPSIS_ITEM = 3
+_ENUMERATION_COMMA = re.compile(f"(?<=[{CJK}])、(?=[{CJK}])")
+_RUN_BEFORE = re.compile(f"[{CJK}]+$")
+_RUN_AFTER = re.compile(f"^[{CJK}]+")
+
+
+def mark_ellipses(text: str) -> str:
+    """Text with each 、 of an elliptical enumeration replaced by the slot mark."""
+    if "、" not in text:
+        return text
+    cut_at = []
+    for comma in _ENUMERATION_COMMA.finditer(text):
+        at = comma.start()
+        before = _RUN_BEFORE.search(text, max(0, at - 40), at).group(0)
+        after = _RUN_AFTER.match(text[at + 1:at + 41]).group(0)
+        if _parallel(before, after):
+            cut_at.append(at)
+    if not cut_at:
+        return text
+    chars = list(text)
+    for at in cut_at:
+        chars[at] = SLOT_MARK
+    return "".join(chars)
+
+
+def _parallel(before: str, after: str) -> bool:
+    """The shorter side is a short item that ends like the same number of characters across
+    the 、 (二中 / 三中, 县级 / 乡级), and is not the same word."""
+    for item, other in ((after, before[-len(after):]), (before, after[:len(before)])):
+        if 2 <= len(item) <= MAX_ELLIPSIS_ITEM and len(other) == len(item) \
+                and other[-1] == item[-1] and other[0] != item[0]:
+            return True
+    return False
+
+
 def count_documents(texts: list[str], counts: NgramCounts) -> None:
     """Add the n-grams of documents (each a text, one block per line) to `counts`.
 
@@ -156,7 +195,7 @@ def count_documents(texts: list[str], counts: NgramCounts) -> None:
     for line, weight in lines.items():
         by_weight.setdefault(weight, []).append(line)
     for weight in sorted(by_weight):
-        _count_text(mask_slots("\n".join(by_weight[weight])), counts, weight)
+        _count_text(mark_ellipses(mask_slots("\n".join(by_weight[weight]))), counts, weight)
     counts.docs += len(texts)
 
 
