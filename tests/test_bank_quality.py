@@ -329,3 +329,12 @@ def test_a_heading_set_structure_is_named_in_words(parts, tags, name):
     from drafter.mining.headings import structure_name
 
     assert structure_name(parts, tags.get) == name
+
+
+def test_pattern_fillers_shown_are_reusable_words(seeds):
+    """A filler cut at a particle (了… of 做好了…工作) is never shown, and a figure in one (□ to the
+    miner) shows as X: 现将X年工作总结如下."""
+    patterns = {e["text"]: e for e in api.phrases(seeds, type="pattern", include_stale=True)}
+    shown = [f["text"] for e in patterns.values() for f in e.get("fillers", [])]
+    assert shown and not [f for f in shown if "□" in f or f[0] in "的了和与等及" or f[-1] in "和与及"]
+    assert patterns["现将…如下"]["docs"] >= 3 and any("X" in f["text"] for f in patterns["现将…如下"]["fillers"])

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from drafter.mining.digest import LEVEL1_HEADING, TITLE
 from drafter.mining.clauses import Sentence, is_word
 from drafter.mining.pos import verbal
+from drafter.mining.slots import SLOT_MARK
 
 SLOT = "…"
 # Distinct fillers remembered per frame: a sample (the smallest hashes, so merging chunks in any
@@ -57,17 +58,17 @@ def _sample(fillers: dict[str, int]) -> dict[str, int]:
     return {text: fillers[text] for text in kept}
 
 
-# A box stands for a character the copy lost (□□同志): no filler to show.
-_LOST_CHARACTERS = frozenset("□■")
+# Ends a filler may not have: a particle or conjunction there belongs to the frame's words
+# (做好了…工作, 监督…和…), whereas 按照“一岗双责”的要求 ends its filler on 的 rightly.
+_NO_FILLER_START = FUNCTION_TOKENS
+_NO_FILLER_END = frozenset("和与及")
 
 
 def _slot_ok(tokens: list[str]) -> bool:
-    """A filler is a whole phrase: it neither starts nor ends on 的/了/和… (监督…监督 filled
-    with 了…, which cuts the clause) and holds no half of a pair and no lost character."""
+    """A filler is a whole phrase: no particle or conjunction cut off at its edges, no half of a pair."""
     length = sum(len(t) for t in tokens)
-    return 2 <= length <= 24 and any(is_word(t) for t in tokens) and tokens[0] not in FUNCTION_TOKENS \
-        and tokens[-1] not in FUNCTION_TOKENS and not any(ch in _LOST_CHARACTERS for t in tokens for ch in t) \
-        and _whole_marks(tokens)
+    return 2 <= length <= 24 and any(is_word(t) for t in tokens) and tokens[0] not in _NO_FILLER_START \
+        and tokens[-1] not in _NO_FILLER_END and _whole_marks(tokens)
 
 
 def _whole_marks(tokens: list[str]) -> bool:
@@ -395,7 +396,10 @@ def select_patterns(total: dict, *, documents: int, limit: int = 300,
         fixed = len(frame.replace(SLOT, ""))
         score = (math.log1p(count) * math.log1p(docs) * math.log1p(variety) * math.sqrt(fixed)
                  * math.log(lift))
-        shown = tuple(sorted(fillers.items(), key=lambda kv: (-kv[1], kv[0]))[:SHOWN_FILLERS])
+        # a figure or placeholder in a filler (□ to the miner: 2023年, X) is shown as X, the
+        # placeholder a writer fills in everywhere else in drafter
+        shown = tuple((text.replace(SLOT_MARK, "X"), times)
+                      for text, times in sorted(fillers.items(), key=lambda kv: (-kv[1], kv[0]))[:SHOWN_FILLERS])
         found.append(Pattern(frame, count, docs, roles, variety, (source, sentence), round(score, 6), shown))
     found = _merge_other_leading_words(_merge_near_copies(_drop_shadowed(found)))
     series = []
