@@ -28,9 +28,15 @@ _BRACES = str.maketrans({"{": "｛", "}": "｝", "%": "％", "#": "＃"})
 _MEASURED_SLOT_RE = re.compile(f"{SLOT_MARK}(?:[余多])?[{MEASURE_WORDS}]?")
 
 
+# Every number and placeholder holds one of these: most clauses hold none and are left as they are.
+_MAY_HOLD_SLOT = re.compile("[0-9０-９XＸx×*＊_＿某【]")
+
+
 def mask_slots(text: str) -> str:
     """Replace numbers and placeholders, with the measure word after them (X次, 29条), by
     the slot mark (□)."""
+    if not _MAY_HOLD_SLOT.search(text):
+        return text
     text = PLACEHOLDER_RE.sub(SLOT_MARK, text)
     text = NUMBER_RE.sub(SLOT_MARK, text)
     return _MEASURED_SLOT_RE.sub(SLOT_MARK, text)
@@ -38,7 +44,7 @@ def mask_slots(text: str) -> str:
 
 def has_slot(text: str) -> bool:
     """True if text holds a number or a placeholder."""
-    return bool(PLACEHOLDER_RE.search(text) or NUMBER_RE.search(text))
+    return bool(_MAY_HOLD_SLOT.search(text)) and bool(PLACEHOLDER_RE.search(text) or NUMBER_RE.search(text))
 
 
 UNIT_PLACEHOLDER_RE = re.compile(

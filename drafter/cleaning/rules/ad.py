@@ -45,6 +45,7 @@ _WEAK = (
     re.compile(r"二维码"), re.compile(r"原创"), re.compile(r"万字(?:材料|素材)"),
 )
 _WEAK_NEEDED = 3
+_ANY_WEAK = re.compile("|".join(cue.pattern for cue in _WEAK))  # most lines hold none: one search
 
 _BRAND = re.compile(r"【[^】]{0,12}】")
 _GLUED_TEXT = 8  # characters of real text before a brand bracket
@@ -53,7 +54,7 @@ _GLUED_TEXT = 8  # characters of real text before a brand bracket
 def is_ad_sentence(sentence: str) -> bool:
     if _STRONG.search(sentence):
         return True
-    return sum(1 for cue in _WEAK if cue.search(sentence)) >= _WEAK_NEEDED
+    return bool(_ANY_WEAK.search(sentence)) and sum(1 for cue in _WEAK if cue.search(sentence)) >= _WEAK_NEEDED
 
 
 def _ad_span(text: str) -> list[Span]:
