@@ -59,6 +59,14 @@ class _TermUse:
     written: int = 0    # occurrences in the text, as a word or not (inside 学习贯彻 + it, across words)
     needle: str = ""    # the text as written where it was first found
 
+    def count_written(self, role: int, kind: str) -> None:
+        """One more occurrence found in the text (not as the tokenizer cut it), in a block of
+        this role and kind."""
+        self.roles |= 1 << role if role >= 0 else 0
+        self.count += 1
+        self.written += 1
+        self.headed += kind in HEADING_LINES
+
 
 @dataclass(frozen=True)
 class WordLists:
@@ -177,12 +185,9 @@ def _count_lexicon(document: _DocumentText, finders: dict, uses: dict[str, _Term
             use = uses.get(term)
             if use is None:
                 use = uses[term] = _TermUse(sentence=text, needle=written)
-            use.roles |= 1 << role if role >= 0 else 0
-            use.count += 1
-            use.written += 1
+            use.count_written(role, kind)
             use.quoted += written[0] in OPENING_QUOTES or (
                 whole[start - 1:start] in OPENING_QUOTES and whole[end:end + 1] in CLOSING_QUOTES and start > 0)
-            use.headed += kind in HEADING_LINES
 
 
 def _spans(whole: str, literal: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
@@ -242,10 +247,7 @@ def _count_compounds(document: _DocumentText, lists: WordLists, uses: dict[str, 
             use = uses.get(compound)
             if use is None:
                 use = uses[compound] = _TermUse(sentence=text, needle=compound)
-            use.roles |= 1 << role if role >= 0 else 0
-            use.count += 1
-            use.written += 1
-            use.headed += kind in HEADING_LINES
+            use.count_written(role, kind)
             compounds[compound] = modifier
 
 
