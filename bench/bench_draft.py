@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 BENCHMARKS = ROOT / "BENCHMARKS.md"
@@ -49,15 +51,7 @@ def drafter_command() -> list[str]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} CPU, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{cpu_model()}, {os.cpu_count()} CPU, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 def pandoc_version(pandoc: str) -> str:

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hostile_files import (FILL_COMMANDS, INIT_TARGET_NAMES, TEXT_COMMANDS,  # noqa: E402
                            fill_command_args, hostile_fills, hostile_texts, init_args, init_target, mine_args,
                            text_command_args)
+from machine import cpu_model  # noqa: E402
 
 SLOW_SECONDS = 10.0  # a hostile run slower than this is reported as a defect
 GNU_TIME = Path("/usr/bin/time")
@@ -55,16 +56,6 @@ class Case:
     peak_kb: list[int] = field(default_factory=list)
     exit_codes: list[int] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def run_measured(command: list[str], work: Path, env: dict[str, str], guard: float) -> tuple[float, int, int, str]:

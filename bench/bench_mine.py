@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "_work"
 sys.path.insert(0, str(ROOT / "bench"))
 
+from machine import cpu_model  # noqa: E402
 from make_synthetic_corpus import make_corpus  # noqa: E402
 
 MINE_DRIVER = """
@@ -97,11 +98,7 @@ def mine(corpus: Path, name: str, jobs: int, env: dict | None = None, fresh: boo
 
 
 def machine() -> dict:
-    try:
-        model = next((line.split(":", 1)[1].strip() for line in subprocess.run(
-            ["lscpu"], capture_output=True, text=True).stdout.splitlines() if line.startswith("Model name")), "?")
-    except OSError:
-        model = platform.processor() or "?"
+    model = cpu_model()
     nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip() or str(os.cpu_count())
     rjieba = subprocess.run([sys.executable, "-c", "import rjieba"], capture_output=True).returncode == 0
     return {"date": datetime.date.today().isoformat(), "nproc": nproc, "cpu": model,
